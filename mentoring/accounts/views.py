@@ -1,0 +1,200 @@
+"""Signing in and out, joining by invite, and looking after one's own account."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from ..access import public, signed_in
+from ..clock import utcnow
+from ..db import database
+from ..i18n import _, ngettext
+from ..models import Invite, PasswordReset, User
+from ..security import RateLimit
+from ..web import form_status, render
+from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
+
+bp = Blueprint("accounts", __name__)
+
+# Links with a token in them must not leak it to other sites.
+NO_REFERRER = {"Referrer-Policy": "no-referrer"}
+
+
+def _expired(kind):
+    return render("accounts/link_expired.html", kind=kind, status=404), NO_REFERRER
+
+
+def _safe_next(target):
+    """Only paths on this site; never an open redirect."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def start_session(user, remember=False):
+    """Sign in with a fresh session, so nothing from before carries over."""
+    session.clear()
+    login_user(user, remember=remember)
+    user.last_login_at = utcnow()
+    user.save(only=[User.last_login_at])
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    error, status = None, None
+    if form.validate_on_submit():
+        limiter = RateLimit(current_app.config)
+        address = request.remote_addr or "unknown"
+        wait = limiter.retry_after(form.email.data, address)
+        if wait:
+            error = ngettext(
+                "Too many tries. For your safety, sign-in is paused: try again in %(num)d minute.",
+                "Too many tries. For your safety, sign-in is paused: try again in %(num)d minutes.",
+                wait,
+            )
+            status = 429
+        else:
+            user = _authenticate(form.email.data, form.password.data)
+            if user is None:
+                with database.atomic():
+                    limiter.record_failure(form.email.data, address)
+                error = _("That email and password don't match. Check both and try again.")
+            elif not user.is_active:
+                error = _("This account is switched off. Your program coordinator can switch it back on.")
+            else:
+                limiter.clear_account(user.email)
+                start_session(user, remember=form.remember.data)
+                return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+    form.password.data = ""
+    return render("accounts/login.html", form=form, error=error, status=status or form_status(form, error=error))
+
+
+def _authenticate(email, password):
+    user = User.by_email(email)
+    if user is None or not user.password_hash:
+        User.burn_password_check(password)
+        return None
+    return user if user.check_password(password) else None
+
+
+@bp.route("/logout", methods=["POST"])
+@signed_in
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/join/<token>", methods=["GET", "POST"])
+@public
+def accept_invite(token):
+    invite = Invite.open_by_token(token)
+    if invite is None:
+        if current_user.is_authenticated:
+            # A second tap on "Join" after the first one went through.
+            return redirect(url_for("home.index"))
+        return _expired("invite")
+    form = AcceptInviteForm()
+    if request.method == "GET":
+        form.timezone.data = invite.program.timezone
+    error = None
+    if form.validate_on_submit():
+        user = _join(invite, form)
+        if user is None:
+            error = _("An account with this email already exists. Sign in instead, or ask your coordinator.")
+        else:
+            start_session(user)
+            flash(_("Welcome, %(name)s. You're in.", name=user.name), "success")
+            return redirect(url_for("home.index"))
+    return render(
+        "accounts/join.html", form=form, invite=invite, error=error, status=form_status(form, error=error)
+    ), NO_REFERRER
+
+
+def _join(invite, form):
+    """Create the account and use up the invite, both or neither."""
+    with database.atomic() as txn:
+        if User.email_taken(invite.email):
+            return None
+        user = User(
+            program=invite.program,
+            email=invite.email,
+            name=form.name.data,
+            role=invite.role,
+            timezone=form.timezone.data,
+            mentor_capacity=invite.program.setting("mentor_capacity"),
+        )
+        user.set_password(form.password.data)
+        user.save()
+        if not invite.claim(user):
+            txn.rollback()
+            return None
+    return user
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@public
+def reset_password(token):
+    reset = PasswordReset.open_by_token(token)
+    if reset is None:
+        return _expired("reset")
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        user = reset.user
+        with database.atomic() as txn:
+            if not reset.claim():
+                txn.rollback()
+                return _expired("reset")
+            user.set_password(form.password.data)
+            user.save(only=[User.password_hash, User.session_token])
+        if not user.is_active:
+            flash(_("Your password is set. Your account is switched off: ask your coordinator."), "info")
+            return redirect(url_for("accounts.login"))
+        start_session(user)
+        flash(_("Your new password is set."), "success")
+        return redirect(url_for("home.index"))
+    return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), NO_REFERRER
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@signed_in
+def account():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.name = form.name.data
+        current_user.timezone = form.timezone.data
+        current_user.save(only=[User.name, User.timezone])
+        flash(_("Saved."), "success")
+        return redirect(url_for("accounts.account"))
+    return render("accounts/account.html", form=form, status=form_status(form))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@signed_in
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append(_("That is not your current password."))
+        else:
+            user = current_user._get_current_object()
+            user.set_password(form.password.data)
+            user.save(only=[User.password_hash, User.session_token])
+            # Other devices are signed out by the new token; keep this one.
+            start_session(user)
+            flash(_("Your password is changed. Other devices have been signed out."), "success")
+            return redirect(url_for("accounts.account"))
+    return render("accounts/password.html", form=form, status=form_status(form))
+
+
+def init_app(app):
+    app.register_blueprint(bp)
+

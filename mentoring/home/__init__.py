@@ -1,0 +1,3 @@
+from .views import add_home_card, add_match_panel, bp, init_app
+
+__all__ = ["add_home_card", "add_match_panel", "bp", "init_app"]

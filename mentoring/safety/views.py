@@ -1,0 +1,157 @@
+"""Get help now, the program's crisis resources, and the safeguarding queue."""
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user
+from peewee import JOIN
+
+from ..access import public, require, roles, safeguarding_lead
+from ..home import add_home_card
+from ..i18n import _, _l
+from ..models import COORDINATOR, CrisisResource, Match, Program, User
+from ..pagination import paginate
+from ..web import add_account_link, form_status, render
+from .alerts import record
+from .forms import AlertActionForm, CrisisResourceForm
+from .models import AlertEvent, SafeguardingAlert
+
+bp = Blueprint("safety", __name__)
+
+
+def _help_program():
+    if current_user.is_authenticated:
+        return current_user.program
+    return Program.select().order_by(Program.id).first()
+
+
+@bp.route("/help")
+@public
+def help():
+    program = _help_program()
+    resources = list(program.crisis_resources()) if program else []
+    return render("safety/help.html", program=program, resources=resources)
+
+
+# Crisis resources, kept by coordinators.
+
+def _resource(resource_id):
+    return require(
+        CrisisResource.get_or_none(
+            (CrisisResource.id == resource_id) & (CrisisResource.program == current_user.program_id)
+        )
+    )
+
+
+@bp.route("/program/crisis-resources", methods=["GET", "POST"])
+@roles(COORDINATOR)
+def resources():
+    form = CrisisResourceForm()
+    if form.validate_on_submit():
+        resource = CrisisResource(program=current_user.program_id)
+        form.populate_obj(resource)
+        resource.position = form.position.data or 0
+        resource.save()
+        flash(_("Added %(name)s.", name=resource.name), "success")
+        return redirect(url_for("safety.resources"))
+    return render(
+        "safety/resources.html",
+        resources=list(current_user.program.crisis_resources()),
+        form=form,
+        status=form_status(form),
+    )
+
+
+@bp.route("/program/crisis-resources/<int:resource_id>", methods=["GET", "POST"])
+@roles(COORDINATOR)
+def resource(resource_id):
+    found = _resource(resource_id)
+    form = CrisisResourceForm(obj=found)
+    if form.validate_on_submit():
+        form.populate_obj(found)
+        found.position = form.position.data or 0
+        found.save()
+        flash(_("Saved %(name)s.", name=found.name), "success")
+        return redirect(url_for("safety.resources"))
+    return render("safety/resource.html", resource=found, form=form, status=form_status(form))
+
+
+@bp.route("/program/crisis-resources/<int:resource_id>/delete", methods=["POST"])
+@roles(COORDINATOR)
+def delete_resource(resource_id):
+    found = _resource(resource_id)
+    found.delete_instance()
+    flash(_("Removed %(name)s.", name=found.name), "success")
+    return redirect(url_for("safety.resources"))
+
+
+# The safeguarding queue, for leads only.
+
+def _alerts(program_id):
+    Subject = User.alias()
+    return (
+        SafeguardingAlert.select(SafeguardingAlert, Subject)
+        .join(Subject, on=(SafeguardingAlert.subject == Subject.id))
+        .where(SafeguardingAlert.program == program_id)
+    )
+
+
+@bp.route("/safeguarding")
+@safeguarding_lead
+def alerts():
+    show_closed = request.args.get("show") == "closed"
+    query = _alerts(current_user.program_id)
+    if show_closed:
+        query = query.where(SafeguardingAlert.status == SafeguardingAlert.CLOSED).order_by(
+            SafeguardingAlert.updated_at.desc()
+        )
+    else:
+        query = query.where(SafeguardingAlert.status != SafeguardingAlert.CLOSED).order_by(
+            SafeguardingAlert.created_at.desc()
+        )
+    return render("safety/alerts.html", page=paginate(query), show_closed=show_closed)
+
+
+@bp.route("/safeguarding/<int:alert_id>", methods=["GET", "POST"])
+@safeguarding_lead
+def alert(alert_id):
+    found = require(_alerts(current_user.program_id).where(SafeguardingAlert.id == alert_id).first())
+    form = AlertActionForm()
+    if form.validate_on_submit():
+        record(found, current_user.id, form.action.data, (form.note.data or "").strip())
+        flash(_("Recorded."), "success")
+        return redirect(url_for("safety.alert", alert_id=found.id))
+    Actor = User.alias()
+    events = (
+        AlertEvent.select(AlertEvent, Actor)
+        .join(Actor, on=(AlertEvent.actor == Actor.id), join_type=JOIN.LEFT_OUTER)
+        .where(AlertEvent.alert == found)
+        .order_by(AlertEvent.at, AlertEvent.id)
+    )
+    Mentor = User.alias()
+    match = (
+        Match.select(Match, Mentor)
+        .join(Mentor, on=(Match.mentor == Mentor.id))
+        .where((Match.mentee == found.subject_id) & (Match.status == Match.ACTIVE))
+        .first()
+    )
+    return render(
+        "safety/alert.html",
+        alert=found,
+        events=list(events),
+        match=match,
+        form=form,
+        status=form_status(form),
+    )
+
+
+def _lead_card(user):
+    if not user.is_safeguarding_lead:
+        return None
+    query = _alerts(user.program_id).where(SafeguardingAlert.status != SafeguardingAlert.CLOSED)
+    return {"alerts": list(query.order_by(SafeguardingAlert.created_at.desc()).limit(5))}
+
+
+def init_app(app):
+    app.register_blueprint(bp)
+    add_home_card(app, COORDINATOR, "safety/_lead_card.html", _lead_card, 5)
+    add_account_link(app, [COORDINATOR], "safety.resources", _l("Crisis resources"), 50)
+

@@ -1,0 +1,168 @@
+"""Page-or-fragment rendering, navigation, static URLs, errors and /healthz."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    current_app,
+    g,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from htmx_flask import Htmx
+from peewee import PeeweeException
+from werkzeug.exceptions import HTTPException
+
+from .access import public
+from .db import database
+from .i18n import _, _l
+
+bp = Blueprint("web", __name__)
+
+
+def wants_fragment():
+    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
+
+
+def render(page, fragment=None, /, status=200, **context):
+    """The whole page, or only `fragment` when htmx asks for it.
+
+    Both come from the same context; the page includes the fragment, so the
+    two can never drift apart.
+    """
+    template = fragment if fragment and wants_fragment() else page
+    response = make_response(render_template(template, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def form_status(*forms, error=None):
+    """422 when a form came back with problems, so htmx still shows it."""
+    return 422 if error or any(f.errors for f in forms) else 200
+
+
+def redirect_to(endpoint, **values):
+    """A redirect that htmx follows as a whole-page navigation."""
+    target = url_for(endpoint, **values)
+    if request.htmx:
+        return make_response("", 204, {"HX-Location": target})
+    return make_response("", 303, {"Location": target})
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object
+    icon: str
+    order: int
+
+    @property
+    def section(self):
+        return self.endpoint.split(".")[0]
+
+
+def add_nav(app, role, endpoint, label, icon, order):
+    """Put a place in a role's bottom navigation (at most five fit)."""
+    items = app.extensions.setdefault("nav", {}).setdefault(role, [])
+    items.append(NavItem(endpoint, label, icon, order))
+    items.sort(key=lambda item: item.order)
+
+
+def add_account_link(app, roles, endpoint, label, order):
+    """Put a settings page on the account page of people in `roles`."""
+    for role in roles:
+        links = app.extensions.setdefault("account_links", {}).setdefault(role, [])
+        links.append(NavItem(endpoint, label, "", order))
+        links.sort(key=lambda item: item.order)
+
+
+def account_links():
+    return current_app.extensions.get("account_links", {}).get(current_user.role, [])
+
+
+def nav_items():
+    if not current_user.is_authenticated:
+        return []
+    return current_app.extensions.get("nav", {}).get(current_user.role, [])
+
+
+def path_for(endpoint, **values):
+    """A URL path that can be built outside a request (workers, CLI)."""
+    return current_app.url_map.bind("localhost").build(endpoint, values)
+
+
+def static_url(filename):
+    """A static file's URL with a digest of its content, so it can be cached for a year."""
+    digests = current_app.extensions.setdefault("static_digests", {})
+    if filename not in digests or current_app.debug:
+        path = Path(current_app.static_folder) / filename
+        digests[filename] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return url_for("static", filename=filename, v=digests[filename])
+
+
+ERROR_TEXT = {
+    400: (_l("Something in that request was not right"), _l("Please go back and try again.")),
+    403: (_l("This page isn't open to you"), _l("If you think you should see it, ask your program coordinator.")),
+    404: (_l("We couldn't find that page"), _l("It may have moved, or the link may be out of date.")),
+    405: (_l("That didn't work"), _l("Please go back and try again.")),
+    413: (_l("That was too large to send"), _l("Please send something smaller.")),
+    429: (_l("Too many tries"), _l("Please wait a little and try again.")),
+    500: (_l("Something went wrong on our side"), _l("Your last change may not have been saved. Please try again in a moment.")),
+    503: (_l("The app is not available right now"), _l("Please try again in a moment.")),
+}
+
+
+def error_response(status, detail=None):
+    title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500])
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify(error=str(title)), status
+    g.private = True
+    return render_template("errors/error.html", status=status, title=title, hint=detail or hint), status
+
+
+def _http_error(e):
+    return error_response(e.code)
+
+
+def _csrf_error(e):
+    return error_response(
+        400, _("This form had expired. Go back, and send it again: what you typed is still there.")
+    )
+
+
+def _server_error(e):
+    current_app.logger.exception("Unhandled error")
+    return error_response(503 if isinstance(e, PeeweeException) else 500)
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    try:
+        database.execute_sql("SELECT 1")
+    except PeeweeException:
+        return jsonify(status="unavailable"), 503
+    return jsonify(status="ok")
+
+
+def init_app(app):
+    Htmx(app)
+    app.register_blueprint(bp)
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(static_url=static_url, nav_items=nav_items, account_links=account_links)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _server_error)
+
+    @app.after_request
+    def _long_cache_for_digested_static(response):
+        if request.endpoint == "static" and request.args.get("v") and response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response

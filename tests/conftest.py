@@ -1,0 +1,122 @@
+import os
+import secrets
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from flask import url_for
+
+from mentoring import create_app
+from mentoring.db import database, migrate, open_database
+
+from .factories import World
+
+SECRET = "test-secret-key-" + "x" * 32
+
+
+def _postgres_admin(url):
+    import psycopg2
+
+    parts = urlsplit(url)
+    conn = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
+    conn.autocommit = True
+    return conn
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """SQLite by default; a fresh PostgreSQL database when TEST_DATABASE_URL names a server."""
+    server = os.environ.get("TEST_DATABASE_URL", "")
+    if not server.startswith("postgres"):
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
+        return
+    name = f"mentoring_test_{os.getpid()}_{secrets.token_hex(3)}"
+    with _postgres_admin(server) as admin, admin.cursor() as cur:
+        cur.execute(f'CREATE DATABASE "{name}"')
+    yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    admin = _postgres_admin(server)
+    with admin.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_url(database_url):
+    db = open_database(database_url)
+    migrate(db)
+    db.close()
+    return database_url
+
+
+def _wipe():
+    with database.connection_context():
+        tables = [t for t in database.get_tables() if t != "schema_migration"]
+        if database.obj.__class__.__name__.startswith("Pooled"):
+            quoted = ", ".join(f'"{t}"' for t in tables)
+            database.execute_sql(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+        else:
+            database.execute_sql("PRAGMA foreign_keys = OFF")
+            with database.atomic():
+                for table in tables:
+                    database.execute_sql(f'DELETE FROM "{table}"')
+                if "sqlite_sequence" in {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master")}:
+                    database.execute_sql("DELETE FROM sqlite_sequence")
+            database.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def make_app(database_url, **overrides):
+    settings = {
+        "MENTORING_ENV": "test",
+        "SECRET_KEY": SECRET,
+        "DATABASE_URL": database_url,
+        "WTF_CSRF_ENABLED": False,
+    }
+    settings.update(overrides)
+    return create_app(settings)
+
+
+@pytest.fixture
+def app(migrated_url):
+    # No app context stays pushed: requests would share its `g`, and with it
+    # the signed-in user of whichever request came first.
+    app = make_app(migrated_url)
+    yield app
+    if not database.is_closed():
+        database.close()
+    _wipe()
+    if hasattr(database.obj, "close_all"):
+        database.obj.close_all()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def world(app):
+    return World()
+
+
+def signed_in(app, user):
+    """A test client whose session belongs to `user` (no password hashing)."""
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+    return client
+
+
+@pytest.fixture
+def url(app):
+    """url_for outside a request: url("people.person", user_id=3)."""
+
+    def build(endpoint, **values):
+        with app.test_request_context():
+            return url_for(endpoint, **values)
+
+    return build
+
+
+@pytest.fixture
+def as_user(app):
+    return lambda user: signed_in(app, user)
