@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from peewee import DatabaseProxy, Model, SqliteDatabase, TextField
+from peewee import DatabaseProxy, IntegrityError, Model, SqliteDatabase, TextField
 from playhouse.migrations import Runner
 from playhouse.pool import PooledPostgresqlDatabase
 
@@ -34,6 +34,20 @@ class JSONField(TextField):
 
     def python_value(self, value):
         return None if value is None else json.loads(value)
+
+
+def create_once(model, unique, **fields):
+    """Insert a row unless its unique key is taken; returns (row, created).
+
+    For writes a person may send twice (a double tap, a retry after a lost
+    answer): `unique` names a unique index, e.g. {"user": u, "client_id": c}.
+    """
+    try:
+        with database.atomic():
+            return model.create(**unique, **fields), True
+    except IntegrityError:
+        conditions = [getattr(model, name) == value for name, value in unique.items()]
+        return model.get(*conditions), False
 
 
 def open_database(url, pool_size=10):

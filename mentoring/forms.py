@@ -1,8 +1,10 @@
 """Form pieces shared by several features."""
 
+import uuid
+
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectChoice, SelectField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms import HiddenField, PasswordField, SelectChoice, SelectField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
 from .clock import is_timezone, timezone_choices
 from .i18n import _l
@@ -30,6 +32,19 @@ class GetForm(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+def client_id_field():
+    """A hidden id made when the form is drawn, so sending it twice saves once.
+
+    The server draws a fresh one each time it renders the form (no JavaScript
+    needed); scripts may set their own (an offline queue). Store it with a
+    unique index and save with db.create_once.
+    """
+    return HiddenField(
+        default=lambda: uuid.uuid4().hex,
+        validators=[DataRequired(), Regexp(r"^[A-Za-z0-9_-]{8,64}$")],
+    )
 
 
 def not_common(form, field):

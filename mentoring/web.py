@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from flask import (
     Blueprint,
@@ -12,6 +13,7 @@ from flask import (
     make_response,
     render_template,
     request,
+    send_from_directory,
     url_for,
 )
 from flask_login import current_user
@@ -62,17 +64,47 @@ class NavItem:
     label: object
     icon: str
     order: int
+    # badge(user) -> a count to show (unread messages...); one query at most.
+    badge: Callable | None = None
 
     @property
     def section(self):
         return self.endpoint.split(".")[0]
 
 
-def add_nav(app, role, endpoint, label, icon, order):
+def add_nav(app, role, endpoint, label, icon, order, badge=None):
     """Put a place in a role's bottom navigation (at most five fit)."""
     items = app.extensions.setdefault("nav", {}).setdefault(role, [])
-    items.append(NavItem(endpoint, label, icon, order))
+    items.append(NavItem(endpoint, label, icon, order, badge))
     items.sort(key=lambda item: item.order)
+
+
+@dataclass(frozen=True)
+class Slot:
+    template: str
+    loader: Callable
+    order: int
+
+
+def add_slot(app, key, template, loader, order):
+    """Let a feature contribute a piece to a page that another feature owns.
+
+    `loader(subject)` returns the template's context as `data`, or None to
+    leave the piece out. It must run a fixed number of queries.
+    """
+    slots = app.extensions.setdefault("slots", {}).setdefault(key, [])
+    slots.append(Slot(template, loader, order))
+    slots.sort(key=lambda slot: slot.order)
+
+
+def filled_slots(key, subject):
+    """[(template, data)] for the pieces that have something to show."""
+    filled = []
+    for slot in current_app.extensions.get("slots", {}).get(key, []):
+        data = slot.loader(subject)
+        if data is not None:
+            filled.append((slot.template, data))
+    return filled
 
 
 def add_account_link(app, roles, endpoint, label, order):
@@ -140,6 +172,16 @@ def _csrf_error(e):
 def _server_error(e):
     current_app.logger.exception("Unhandled error")
     return error_response(503 if isinstance(e, PeeweeException) else 500)
+
+
+@bp.route("/sw.js")
+@public
+def service_worker():
+    """The service worker, from the site root so its scope is the whole app."""
+    response = send_from_directory(current_app.static_folder, "sw.js", max_age=0)
+    response.headers["Service-Worker-Allowed"] = "/"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 @bp.route("/healthz")

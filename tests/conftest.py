@@ -30,8 +30,10 @@ def database_url(tmp_path_factory):
         yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
         return
     name = f"mentoring_test_{os.getpid()}_{secrets.token_hex(3)}"
-    with _postgres_admin(server) as admin, admin.cursor() as cur:
+    admin = _postgres_admin(server)
+    with admin.cursor() as cur:
         cur.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
     yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
     admin = _postgres_admin(server)
     with admin.cursor() as cur:

@@ -1,16 +1,12 @@
 """Each role's home screen, made of cards that features contribute.
 
 A feature adds a card with `add_home_card(app, role, template, loader, order)`;
-`loader(user)` returns the card's context, or None to leave it out. A loader
-must run a fixed number of queries, however much data there is.
-The mentor's page about one mentee is built the same way with
-`add_match_panel`, whose loader gets the match.
+the mentor's page about one mentee takes panels from `add_match_panel`.
+Both are slots (see web.add_slot): the template gets the loader's result as
+`data`.
 """
 
-from dataclasses import dataclass
-from typing import Callable
-
-from flask import Blueprint, current_app
+from flask import Blueprint
 from flask_login import current_user
 from peewee import fn
 
@@ -18,40 +14,19 @@ from ..access import require, roles, signed_in
 from ..i18n import _l
 from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, User
 from ..people.matching import unmatched_mentees
-from ..web import add_nav, render
+from ..web import add_nav, add_slot, filled_slots, render
 
 bp = Blueprint("home", __name__)
 
 
-@dataclass(frozen=True)
-class Card:
-    template: str
-    loader: Callable
-    order: int
-
-
-def _register(app, key, template, loader, order):
-    cards = app.extensions.setdefault(key, [])
-    cards.append(Card(template, loader, order))
-    cards.sort(key=lambda card: card.order)
-
-
 def add_home_card(app, role, template, loader, order):
-    _register(app, f"home_cards.{role}", template, loader, order)
+    """A card on the home screen of everyone in `role`; loader gets the user."""
+    add_slot(app, f"home.{role}", template, loader, order)
 
 
 def add_match_panel(app, template, loader, order):
-    _register(app, "match_panels", template, loader, order)
-
-
-def _filled(key, subject):
-    """[(template, context)] for the cards that have something to show."""
-    filled = []
-    for card in current_app.extensions.get(key, []):
-        context = card.loader(subject)
-        if context is not None:
-            filled.append((card.template, context))
-    return filled
+    """A panel on the mentor's page about one mentee; loader gets the match."""
+    add_slot(app, "match_panels", template, loader, order)
 
 
 @bp.route("/")
@@ -59,7 +34,7 @@ def _filled(key, subject):
 def index():
     return render(
         f"home/{current_user.role}.html",
-        cards=_filled(f"home_cards.{current_user.role}", current_user),
+        cards=filled_slots(f"home.{current_user.role}", current_user),
     )
 
 
@@ -69,7 +44,7 @@ def mentee(match_id):
     match = require(Match.current_for(match_id, current_user))
     require(match.mentor_id == current_user.id)
     match.mentee = User.get_by_id(match.mentee_id)
-    return render("home/mentee_overview.html", match=match, panels=_filled("match_panels", match))
+    return render("home/mentee_overview.html", match=match, panels=filled_slots("match_panels", match))
 
 
 def _mentee_home(user):

@@ -1,3 +1,3 @@
-from .views import bp, init_app
+from .views import Fact, add_match_facts, bp, init_app
 
-__all__ = ["bp", "init_app"]
+__all__ = ["Fact", "add_match_facts", "bp", "init_app"]

@@ -1,6 +1,8 @@
 """Coordinators run the program: people, invites and matches."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 from peewee import fn
 
@@ -17,6 +19,31 @@ from .matching import MatchError, create_match, end_match, mentors_with_room, un
 
 bp = Blueprint("people", __name__)
 coordinator = roles(COORDINATOR)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of how a match is going, for coordinators: never its contents."""
+
+    label: str
+    value: str
+    level: str = ""  # "", "warning" or "alert"
+
+
+def add_match_facts(app, loader, order):
+    """loader(matches) -> {match id: [Fact]}, for a whole page of matches in one go."""
+    loaders = app.extensions.setdefault("match_facts", [])
+    loaders.append((order, loader))
+    loaders.sort(key=lambda pair: pair[0])
+
+
+def match_facts(matches):
+    facts = {}
+    if matches:
+        for _order, loader in current_app.extensions.get("match_facts", []):
+            for match_id, found in loader(matches).items():
+                facts.setdefault(match_id, []).extend(found)
+    return facts
 
 
 def _program_person(user_id):
@@ -187,7 +214,8 @@ def matches():
     else:
         show = "active"
         query = query.where(Match.status == Match.ACTIVE).order_by(Match.started_at.desc())
-    return render("people/matches.html", "people/_match_list.html", page=paginate(query), show=show)
+    page = paginate(query)
+    return render("people/matches.html", "people/_match_list.html", page=page, show=show, facts=match_facts(page.items))
 
 
 def _match_choices(form, program):
@@ -228,7 +256,8 @@ def new_match():
 @coordinator
 def match(match_id):
     found = _program_match(match_id)
-    return render("people/match.html", match=found, form=EndMatchForm(), reasons=END_REASONS)
+    return render("people/match.html", match=found, form=EndMatchForm(), reasons=END_REASONS,
+                  facts=match_facts([found]))
 
 
 @bp.route("/matches/<int:match_id>/end", methods=["POST"])
@@ -240,7 +269,8 @@ def end(match_id):
         if end_match(found, form.reason.data, form.note.data, ended_by=current_user.id):
             flash(_("The match has ended."), "success")
         return redirect(url_for("people.match", match_id=found.id))
-    return render("people/match.html", match=found, form=form, reasons=END_REASONS, status=422)
+    return render("people/match.html", match=found, form=form, reasons=END_REASONS,
+                  facts=match_facts([found]), status=422)
 
 
 def init_app(app):

@@ -1,9 +1,9 @@
 from .alerts import raise_alert, record
 from .models import AlertEvent, SafeguardingAlert
 from .risk import has_risk, risk_phrases
-from .views import bp, init_app
+from .views import add_help_section, bp, crisis_panel, init_app
 
 __all__ = [
-    "AlertEvent", "SafeguardingAlert", "bp", "has_risk", "init_app", "raise_alert", "record",
+    "AlertEvent", "SafeguardingAlert", "add_help_section", "bp", "crisis_panel", "has_risk", "init_app", "raise_alert", "record",
     "risk_phrases",
 ]

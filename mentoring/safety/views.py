@@ -9,7 +9,7 @@ from ..home import add_home_card
 from ..i18n import _, _l
 from ..models import COORDINATOR, CrisisResource, Match, Program, User
 from ..pagination import paginate
-from ..web import add_account_link, form_status, render
+from ..web import add_account_link, add_slot, filled_slots, form_status, render
 from .alerts import record
 from .forms import AlertActionForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
@@ -23,12 +23,23 @@ def _help_program():
     return Program.select().order_by(Program.id).first()
 
 
+def add_help_section(app, template, loader, order):
+    """A piece of Get help now (and of the crisis panel) for signed-in people; loader gets the user."""
+    add_slot(app, "help", template, loader, order)
+
+
+def crisis_panel(user):
+    """Context for safety/_crisis_panel.html, shown right after someone writes risky words."""
+    return {"resources": list(user.program.crisis_resources()), "sections": filled_slots("help", user)}
+
+
 @bp.route("/help")
 @public
 def help():
     program = _help_program()
     resources = list(program.crisis_resources()) if program else []
-    return render("safety/help.html", program=program, resources=resources)
+    sections = filled_slots("help", current_user) if current_user.is_authenticated else []
+    return render("safety/help.html", program=program, resources=resources, sections=sections)
 
 
 # Crisis resources, kept by coordinators.

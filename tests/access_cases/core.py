@@ -27,6 +27,7 @@ signed_in = everyone(200, anon=302)
 
 CASES = {
     "web.healthz": get("web.healthz", everyone(200)),
+    "web.service_worker": get("web.service_worker", everyone(200)),
     "safety.help": get("safety.help", everyone(200)),
     "accounts.login": get("accounts.login", everyone(302, anon=200)),
     "accounts.logout": post("accounts.logout", everyone(302)),

@@ -1,0 +1,1 @@
+// Push events: filled in by the push notifications feature.
