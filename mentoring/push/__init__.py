@@ -5,6 +5,6 @@ chosen here by kind, from neutral texts: never mood, message content, names of
 conditions, or who said what.
 """
 
-from .outbox import Notification, notify
+from .outbox import Notification, cancel_pending, notify
 
-__all__ = ["Notification", "notify"]
+__all__ = ["Notification", "cancel_pending", "notify"]

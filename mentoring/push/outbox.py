@@ -35,3 +35,13 @@ def notify(user, kind, url, topic="", urgent=False, due_at=None, now=None):
         user=user, kind=kind, url=url, topic=topic, urgent=urgent,
         due_at=due_at or now, created_at=now,
     )
+
+
+def cancel_pending(topic, user=None):
+    """Withdraw notifications not yet sent under `topic` (a cancelled meeting's reminders)."""
+    query = Notification.delete().where(
+        (Notification.topic == topic) & (Notification.status == Notification.PENDING)
+    )
+    if user is not None:
+        query = query.where(Notification.user == user)
+    return query.execute()
