@@ -66,16 +66,18 @@ class NavItem:
     order: int
     # badge(user) -> a count to show (unread messages...); one query at most.
     badge: Callable | None = None
+    # Other endpoints that belong to this place, when its blueprint has several.
+    also: tuple = ()
 
     @property
     def section(self):
         return self.endpoint.split(".")[0]
 
 
-def add_nav(app, role, endpoint, label, icon, order, badge=None):
+def add_nav(app, role, endpoint, label, icon, order, badge=None, also=()):
     """Put a place in a role's bottom navigation (at most five fit)."""
     items = app.extensions.setdefault("nav", {}).setdefault(role, [])
-    items.append(NavItem(endpoint, label, icon, order, badge))
+    items.append(NavItem(endpoint, label, icon, order, badge, tuple(also)))
     items.sort(key=lambda item: item.order)
 
 
@@ -120,9 +122,16 @@ def account_links():
 
 
 def nav_items():
+    """[(item, is_current)] for the signed-in person's bottom navigation."""
     if not current_user.is_authenticated:
         return []
-    return current_app.extensions.get("nav", {}).get(current_user.role, [])
+    items = current_app.extensions.get("nav", {}).get(current_user.role, [])
+    endpoint = request.endpoint or ""
+    current = next((i for i in items if endpoint == i.endpoint or endpoint in i.also), None)
+    if current is None:
+        same_section = [i for i in items if i.section == request.blueprint]
+        current = same_section[0] if len(same_section) == 1 else None
+    return [(item, item is current) for item in items]
 
 
 def path_for(endpoint, **values):

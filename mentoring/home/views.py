@@ -59,7 +59,7 @@ def _mentor_home(user):
 def init_app(app):
     app.register_blueprint(bp)
     add_nav(app, MENTEE, "home.index", _l("Today"), "home", 10)
-    add_nav(app, MENTOR, "home.index", _l("Mentees"), "people", 10)
+    add_nav(app, MENTOR, "home.index", _l("Mentees"), "people", 10, also=("home.mentee",))
     add_nav(app, COORDINATOR, "home.index", _l("Overview"), "home", 10)
     add_home_card(app, MENTEE, "home/_my_mentor.html", _mentee_home, 10)
     add_home_card(app, MENTOR, "home/_my_mentees.html", _mentor_home, 10)

@@ -183,7 +183,8 @@ def invites():
             link = url_for("accounts.accept_invite", token=token, _external=True)
             form = InviteForm(formdata=None, role=form.role.data)
     pending = Invite.pending(current_user.program_id).limit(100)
-    return render("people/invites.html", "people/_invite_panel.html", form=form, link=link, pending=list(pending))
+    return render("people/invites.html", "people/_invites.html", form=form, link=link,
+                  pending=list(pending), status=form_status(form))
 
 
 @bp.route("/invites/<int:invite_id>/revoke", methods=["POST"])
@@ -275,6 +276,8 @@ def end(match_id):
 
 def init_app(app):
     app.register_blueprint(bp)
-    add_nav(app, COORDINATOR, "people.people", _l("People"), "people", 20)
-    add_nav(app, COORDINATOR, "people.matches", _l("Matches"), "match", 30)
-    add_nav(app, COORDINATOR, "people.invites", _l("Invite"), "invite", 40)
+    add_nav(app, COORDINATOR, "people.people", _l("People"), "people", 20,
+            also=("people.person", "people.person_settings", "people.person_active", "people.person_reset_link"))
+    add_nav(app, COORDINATOR, "people.matches", _l("Matches"), "match", 30,
+            also=("people.match", "people.new_match", "people.end"))
+    add_nav(app, COORDINATOR, "people.invites", _l("Invite"), "invite", 40, also=("people.revoke_invite",))

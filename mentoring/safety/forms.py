@@ -8,24 +8,30 @@ from ..i18n import _l
 PHONE = Regexp(r"^[0-9+()\-. ]*$", message=_l("Use digits, spaces and + only."))
 
 
-def needs_a_way_to_reach(form, field):
-    if not (form.phone.data or form.sms.data or form.url.data):
-        raise ValidationError(_l("Give at least a phone number, a text number or a website."))
+def _text(value):
+    return (value or "").strip()
 
 
 class CrisisResourceForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(_l("Give it a name.")), Length(max=120)])
+    name = StringField(_l("Name"), validators=[DataRequired(_l("Give it a name.")), Length(max=120)], filters=[_text])
     description = StringField(
-        _l("What it offers"), validators=[Optional(), Length(max=300)],
+        _l("What it offers"), validators=[Length(max=300)], filters=[_text],
         description=_l("For example: free, confidential, 24 hours a day."),
     )
-    region = StringField(_l("Where it serves"), validators=[Optional(), Length(max=60)])
-    phone = StringField(_l("Phone number"), validators=[Optional(), Length(max=40), PHONE, needs_a_way_to_reach], render_kw={"inputmode": "tel"})
-    sms = StringField(_l("Text (SMS) number"), validators=[Optional(), Length(max=40), PHONE], render_kw={"inputmode": "tel"})
-    url = URLField(_l("Website"), validators=[Optional(), Length(max=300), Regexp(r"^https://", message=_l("Use a full https:// address."))])
+    region = StringField(_l("Where it serves"), validators=[Length(max=60)], filters=[_text])
+    phone = StringField(_l("Phone number"), validators=[Length(max=40), PHONE], filters=[_text],
+                        render_kw={"inputmode": "tel"})
+    sms = StringField(_l("Text (SMS) number"), validators=[Length(max=40), PHONE], filters=[_text],
+                      render_kw={"inputmode": "tel"})
+    url = URLField(_l("Website"), filters=[_text], validators=[
+        Length(max=300), Regexp(r"^(https://\S+)?$", message=_l("Use a full https:// address."))])
     is_emergency = BooleanField(_l("This is the emergency number"))
     position = IntegerField(_l("Order on the page"), default=0, validators=[Optional(), NumberRange(min=0, max=999)])
     last_verified = DateField(_l("Last checked that it works"), validators=[Optional()])
+
+    def validate_phone(self, field):
+        if not (field.data or self.sms.data or self.url.data):
+            raise ValidationError(_l("Give at least a phone number, a text number or a website."))
 
 
 class AlertActionForm(FlaskForm):
@@ -41,7 +47,7 @@ class AlertActionForm(FlaskForm):
     )
     note = TextAreaField(
         _l("Follow-up note"),
-        validators=[Optional(), Length(max=4000, message=_l("Keep it under 4,000 characters."))],
+        validators=[Length(max=4000, message=_l("Keep it under 4,000 characters."))],
         description=_l("Who you contacted, what was agreed. Kept with the alert's history."),
     )
 

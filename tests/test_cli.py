@@ -1,0 +1,72 @@
+from mentoring.models import Match, Program, User
+
+
+def run(app, *args, **kw):
+    return app.test_cli_runner().invoke(args=list(args), **kw)
+
+
+def test_create_user_makes_a_program_on_a_fresh_install(app):
+    result = run(app, "create-user", "--email", "Ana@Example.org", "--name", "Ana", "--role",
+                 "coordinator", "--password", "a good long password", "--lead")
+    assert result.exit_code == 0, result.output
+    user = User.by_email("ana@example.org")
+    assert user.is_safeguarding_lead and user.check_password("a good long password")
+    assert Program.select().count() == 1
+    assert user.program.crisis_resources().count() > 0
+
+
+def test_create_user_prompts_for_a_hidden_password(app):
+    result = run(app, "create-user", "--email", "b@example.org", "--name", "B", "--role", "mentor",
+                 input="a good long password\na good long password\n")
+    assert result.exit_code == 0, result.output
+    assert "a good long password" not in result.output
+    assert User.by_email("b@example.org").check_password("a good long password")
+
+
+def test_wrong_input_ends_with_one_clear_line(app, world):
+    cases = [
+        (["--email", "x@example.org", "--name", "X", "--role", "admin", "--password", "p" * 12], "Invalid value for '--role'"),
+        (["--email", world.mentee.email, "--name", "X", "--role", "mentee", "--password", "p" * 12], "already exists"),
+        (["--email", "x@example.org", "--name", "X", "--role", "mentee", "--password", "short"], "use 10 to 128 characters"),
+        (["--email", "x@example.org", "--name", "X", "--role", "mentee", "--password", "p" * 12, "--timezone", "Mars/Base"], "unknown time zone"),
+        (["--email", "not-an-email", "--name", "X", "--role", "mentee", "--password", "p" * 12], "expected an email address"),
+        (["--email", "x@example.org", "--name", "X", "--role", "mentee", "--password", "p" * 12, "--lead"], "only a coordinator"),
+        (["--email", "x@example.org", "--name", "X", "--role", "mentee", "--password", "p" * 12, "--program", "999"], "no program with id 999"),
+    ]
+    for args, message in cases:
+        result = run(app, "create-user", *args)
+        assert result.exit_code != 0
+        assert message in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+def test_match_pairs_two_people(app, world):
+    from .factories import make_user
+
+    mentee = make_user(world.program, "mentee", email="new@example.org")
+    result = run(app, "match", world.mentor.email, "NEW@example.org")
+    assert result.exit_code == 0, result.output
+    assert Match.get(Match.mentee == mentee).mentor_id == world.mentor.id
+
+
+def test_match_explains_why_it_cannot(app, world):
+    result = run(app, "match", world.other_mentor.email, world.mentee.email)
+    assert result.exit_code == 1
+    assert "already has a mentor" in result.output
+    result = run(app, "match", "ghost@example.org", world.mentee.email)
+    assert "no one with the email ghost@example.org" in result.output
+
+
+def test_seed_demo_fills_an_empty_database_and_prints_logins(app):
+    result = run(app, "seed-demo")
+    assert result.exit_code == 0, result.output
+    assert "coordinator@demo.example" in result.output and "demo-password-1" in result.output
+    assert Match.select().count() == 2
+    again = run(app, "seed-demo")
+    assert again.exit_code == 1 and "already holds a program" in again.output
+
+
+def test_migrate_says_when_there_is_nothing_to_do(app):
+    result = run(app, "migrate")
+    assert result.exit_code == 0
+    assert "database is up to date" in result.output
