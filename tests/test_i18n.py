@@ -1,0 +1,32 @@
+"""Every user-facing string in templates goes through gettext."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+JINJA = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.S)
+TAG = re.compile(r"<[^>]*>", re.S)
+TEXT_ATTRIBUTES = re.compile(r'\s(?:aria-label|title|placeholder|alt|data-[a-z-]+)="([^"{]*)"')
+ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
+
+
+def untranslated(source):
+    found = []
+    for tag in TAG.findall(JINJA.sub(" ", source)):
+        found += [v for v in TEXT_ATTRIBUTES.findall(tag) if re.search(r"[A-Za-z]{2}", v)
+                  and not re.fullmatch(r"[a-z0-9_#.-]+", v)]
+    text = ENTITY.sub(" ", TAG.sub(" ", JINJA.sub(" ", source)))
+    found += [w.strip() for w in re.findall(r"[A-Za-z][A-Za-z' ]+", text) if len(w.strip()) > 1]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_template_text_is_marked_for_translation(path):
+    assert untranslated(path.read_text()) == []
+
+
+def test_the_check_catches_bare_text():
+    assert untranslated('<p>Hello there</p><a aria-label="Close it">{{ _("x") }}</a>') == ["Close it", "Hello there"]
+    assert untranslated('<p>{{ _("Hello") }}</p><input data-copy="#invite-link">') == []
