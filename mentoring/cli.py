@@ -7,6 +7,7 @@ from functools import wraps
 
 import click
 from flask import current_app
+from werkzeug.serving import run_simple
 from peewee import OperationalError
 
 from . import db
@@ -154,7 +155,8 @@ def demo_command(port):
     if logins:
         _print_logins(logins)
     click.echo(f"Open http://127.0.0.1:{port} (stop with Ctrl+C)")
-    current_app.run(host="127.0.0.1", port=port, threaded=True, load_dotenv=False)
+    # Not app.run(): inside the flask command it declines to block.
+    run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
 
 
 def init_app(app):

@@ -70,3 +70,17 @@ def test_migrate_says_when_there_is_nothing_to_do(app):
     result = run(app, "migrate")
     assert result.exit_code == 0
     assert "database is up to date" in result.output
+
+
+def test_demo_migrates_seeds_and_serves_on_localhost(app, monkeypatch):
+    from mentoring import cli
+
+    served = {}
+    monkeypatch.setattr(cli, "run_simple", lambda host, port, wsgi, **kw: served.update(host=host, port=port))
+    result = run(app, "demo")
+    assert result.exit_code == 0, result.output
+    assert served == {"host": "127.0.0.1", "port": 5000}
+    assert "mentee@demo.example" in result.output and "http://127.0.0.1:5000" in result.output
+    again = run(app, "demo")
+    assert "mentee@demo.example" in again.output
+    assert Program.select().count() == 1
