@@ -7,6 +7,7 @@ from functools import wraps
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from werkzeug.serving import run_simple
 from peewee import OperationalError
 
@@ -146,6 +147,7 @@ def seed_demo_command():
 
 @click.command("demo")
 @click.option("--port", default=5000, show_default=True)
+@with_appcontext
 @_database_errors
 def demo_command(port):
     """Migrate, seed the demo program if empty, and serve on 127.0.0.1."""
