@@ -220,6 +220,17 @@ class Match(BaseModel):
         return self.mentee if user.id == self.mentor_id else self.mentor
 
     @classmethod
+    def with_people(cls):
+        """Matches with mentor and mentee loaded in the same query."""
+        Mentor, Mentee = User.alias(), User.alias()
+        return (
+            cls.select(cls, Mentor, Mentee)
+            .join(Mentor, on=(cls.mentor == Mentor.id))
+            .switch(cls)
+            .join(Mentee, on=(cls.mentee == Mentee.id))
+        )
+
+    @classmethod
     def active_count_for_mentor(cls, mentor):
         return cls.select().where((cls.mentor == mentor) & (cls.status == cls.ACTIVE)).count()
 

@@ -32,18 +32,17 @@ def add_match_panel(app, template, loader, order):
 @bp.route("/")
 @signed_in
 def index():
-    return render(
-        f"home/{current_user.role}.html",
-        cards=filled_slots(f"home.{current_user.role}", current_user),
-    )
+    return render("home/index.html", cards=filled_slots(f"home.{current_user.role}", current_user))
 
 
 @bp.route("/mentees/<int:match_id>")
 @roles(MENTOR)
 def mentee(match_id):
-    match = require(Match.current_for(match_id, current_user))
-    require(match.mentor_id == current_user.id)
-    match.mentee = User.get_by_id(match.mentee_id)
+    match = require(
+        Match.with_people()
+        .where((Match.id == match_id) & (Match.mentor == current_user.id) & (Match.status == Match.ACTIVE))
+        .first()
+    )
     return render("home/mentee_overview.html", match=match, panels=filled_slots("match_panels", match))
 
 

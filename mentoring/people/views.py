@@ -51,7 +51,9 @@ def _program_person(user_id):
 
 
 def _program_match(match_id):
-    return require(Match.get_or_none((Match.id == match_id) & (Match.program == current_user.program_id)))
+    return require(
+        Match.with_people().where((Match.id == match_id) & (Match.program == current_user.program_id)).first()
+    )
 
 
 def _active_matches_by_person(people):
@@ -59,13 +61,8 @@ def _active_matches_by_person(people):
     ids = [p.id for p in people]
     if not ids:
         return {}
-    Mentor, Mentee = User.alias(), User.alias()
-    matches = (
-        Match.select(Match, Mentor, Mentee)
-        .join(Mentor, on=(Match.mentor == Mentor.id))
-        .switch(Match)
-        .join(Mentee, on=(Match.mentee == Mentee.id))
-        .where((Match.status == Match.ACTIVE) & (Match.mentor.in_(ids) | Match.mentee.in_(ids)))
+    matches = Match.with_people().where(
+        (Match.status == Match.ACTIVE) & (Match.mentor.in_(ids) | Match.mentee.in_(ids))
     )
     by_person = {}
     for match in matches:
@@ -99,12 +96,8 @@ def people():
 
 
 def _person_page(user, settings_form=None, reset_link=None, status=200):
-    Mentor, Mentee = User.alias(), User.alias()
     history = (
-        Match.select(Match, Mentor, Mentee)
-        .join(Mentor, on=(Match.mentor == Mentor.id))
-        .switch(Match)
-        .join(Mentee, on=(Match.mentee == Mentee.id))
+        Match.with_people()
         .where((Match.mentor == user) | (Match.mentee == user))
         .order_by(Match.started_at.desc())
         .limit(50)
@@ -201,15 +194,8 @@ def revoke_invite(invite_id):
 @bp.route("/matches")
 @coordinator
 def matches():
-    Mentor, Mentee = User.alias(), User.alias()
     show = request.args.get("show", "active")
-    query = (
-        Match.select(Match, Mentor, Mentee)
-        .join(Mentor, on=(Match.mentor == Mentor.id))
-        .switch(Match)
-        .join(Mentee, on=(Match.mentee == Mentee.id))
-        .where(Match.program == current_user.program_id)
-    )
+    query = Match.with_people().where(Match.program == current_user.program_id)
     if show == "ended":
         query = query.where(Match.status == Match.ENDED).order_by(Match.ended_at.desc())
     else:
