@@ -49,23 +49,23 @@ def daily(user_id, start, end):
 
 
 def _weekday():
-    """Monday 0 ... Sunday 6 of a check-in's local day, in SQL."""
+    """The SQL for a check-in's local weekday, and how to turn it into Monday 0 ... Sunday 6."""
     if is_postgres():
-        return NodeList((SQL("EXTRACT(ISODOW FROM"), CheckIn.local_date, SQL(")"))) - 1
+        return NodeList((SQL("EXTRACT(ISODOW FROM"), CheckIn.local_date, SQL(")"))), lambda n: int(n) - 1
     # SQLite's %w counts from Sunday = 0.
-    return (fn.strftime("%w", CheckIn.local_date).cast("INTEGER") + 6) % 7
+    return fn.strftime("%w", CheckIn.local_date), lambda n: (int(n) + 6) % 7
 
 
 def by_weekday(user_id, start, end):
     """{0 (Monday)..6: (average mood, check-ins)} over the range."""
-    weekday = _weekday()
+    weekday, to_index = _weekday()
     query = (
-        CheckIn.select(weekday.alias("wd"), fn.AVG(CheckIn.mood), fn.COUNT(CheckIn.id))
+        CheckIn.select(weekday, fn.AVG(CheckIn.mood), fn.COUNT(CheckIn.id))
         .where((CheckIn.user == user_id) & (CheckIn.local_date >= start) & (CheckIn.local_date <= end))
         .group_by(weekday)
         .tuples()
     )
-    return {int(wd): (float(avg), int(n)) for wd, avg, n in query}
+    return {to_index(wd): (float(avg), int(n)) for wd, avg, n in query}
 
 
 def overall(user_id, start, end):
