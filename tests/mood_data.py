@@ -3,6 +3,8 @@
 import uuid
 from datetime import datetime, time, timedelta
 
+from peewee import fn
+
 from mentoring.clock import to_local, to_utc, utcnow
 from mentoring.mood.models import CheckIn, CheckInTag
 from mentoring.mood.sharing import save_sharing
@@ -36,10 +38,11 @@ def add_daily(users, days, end=None, mood=lambda user, i: 3 + (i % 3) - 1, hour=
                 "mood": mood(user, i), "sleep_hours": 6 + (i % 4), "energy": 1 + i % 5, "note": f"note {i}",
                 "note_shared": i % 2 == 0, "created_at": at, "updated_at": at,
             })
+    before = CheckIn.select(fn.MAX(CheckIn.id)).scalar() or 0
     for start in range(0, len(rows), 2000):
         CheckIn.insert_many(rows[start:start + 2000]).execute()
     if tags:
-        ids = [c.id for c in CheckIn.select(CheckIn.id).where(CheckIn.user.in_([u.id for u in users]))]
+        ids = [c.id for c in CheckIn.select(CheckIn.id).where(CheckIn.id > before).order_by(CheckIn.id)]
         for n, checkin_id in enumerate(ids):
             tag_rows.append({"checkin": checkin_id, "kind": "emotion", "name": ("calm", "tired", "anxious")[n % 3]})
             tag_rows.append({"checkin": checkin_id, "kind": "activity", "name": ("exercise", "work")[n % 2]})

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from peewee import fn
 
 from ..clock import local_today
+from ..db import is_postgres
+from ..models import User
 from .convert import as_date, as_datetime
 from .models import CheckIn
 from .vocab import LOW_MOOD
@@ -36,22 +38,45 @@ def recent_checkins(user_ids, per_user=LOW_RUN):
     """{user id: [(mood, at, local_date), ...] newest first}, at most per_user each, in one query."""
     if not user_ids:
         return {}
+    query = _latest_per_user_postgres if is_postgres() else _latest_per_user_sqlite
+    found = {}
+    for user_id, mood, at, local_date in query(user_ids, per_user):
+        found.setdefault(user_id, []).append((mood, as_datetime(at), as_date(local_date)))
+    return found
+
+
+def _latest_per_user_sqlite(user_ids, per_user):
+    # SQLite walks each person's (user, at) index for their last few ids: a few
+    # index steps per person however long their history.
+    Latest = CheckIn.alias()
+    latest_ids = (
+        Latest.select(Latest.id).where(Latest.user == User.id)
+        .order_by(Latest.at.desc(), Latest.id.desc()).limit(per_user)
+    )
+    return (
+        User.select(User.id, CheckIn.mood, CheckIn.at, CheckIn.local_date)
+        .from_(User, CheckIn)
+        .where(User.id.in_(user_ids) & CheckIn.id.in_(latest_ids))
+        .order_by(User.id, CheckIn.at.desc(), CheckIn.id.desc())
+        .tuples()
+    )
+
+
+def _latest_per_user_postgres(user_ids, per_user):
+    # PostgreSQL re-runs a correlated IN for every row; a window over the
+    # people's rows is what it plans well.
     rank = fn.ROW_NUMBER().over(partition_by=[CheckIn.user], order_by=[CheckIn.at.desc(), CheckIn.id.desc()])
     inner = (
         CheckIn.select(CheckIn.user, CheckIn.mood, CheckIn.at, CheckIn.local_date, rank.alias("rank"))
         .where(CheckIn.user.in_(user_ids))
         .alias("recent")
     )
-    query = (
+    return (
         inner.select_from(inner.c.user_id, inner.c.mood, inner.c.at, inner.c.local_date)
         .where(inner.c.rank <= per_user)
         .order_by(inner.c.user_id, inner.c.rank)
         .tuples()
     )
-    found = {}
-    for user_id, mood, at, local_date in query:
-        found.setdefault(user_id, []).append((mood, as_datetime(at), as_date(local_date)))
-    return found
 
 
 def status_for(users, now=None):
