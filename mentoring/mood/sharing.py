@@ -10,7 +10,7 @@
 from peewee import JOIN
 
 from ..clock import utcnow
-from ..db import database
+from ..db import create_once, database
 from ..models import Match
 from .models import MoodSharing, SafetyPlan
 
@@ -28,9 +28,7 @@ def save_sharing(user, share_checkins=None, share_measures=None, now=None):
     """Record the mentee's choice; None leaves a setting as it was."""
     now = now or utcnow()
     with database.atomic():
-        row = MoodSharing.get_or_none(MoodSharing.user == user)
-        if row is None:
-            row = MoodSharing(user=user)
+        row, _created = create_once(MoodSharing, {"user": user}, updated_at=now)
         if share_checkins is not None:
             row.share_checkins = bool(share_checkins)
         if share_measures is not None:
