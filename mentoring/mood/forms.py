@@ -17,7 +17,7 @@ from ..forms import choices, client_id_field
 from ..i18n import _l
 from .measures import MEASURES
 from .safety_plan import SECTIONS
-from .settings import FREQUENCIES
+from .settings import FREQUENCIES, OTHER_MEASURES
 from .vocab import ENERGY, MOODS, SLEEP_QUALITY
 
 NOTE_MAX = 4000
@@ -148,11 +148,7 @@ class ProgramMoodForm(FlaskForm):
         default="phq9",
         validators=[Optional()],
     )
-    others = CheckboxesField(
-        _l("Other questionnaires"),
-        choices=choices([(code, f"{MEASURES[code].name}: {MEASURES[code].title}") for code in ("gad7", "who5", "ons4")]),
-        validators=[Optional()],
-    )
+    others = CheckboxesField(_l("Other questionnaires"), validators=[Optional()])
     every_days = SelectField(
         _l("How often each one is due"), coerce=int,
         choices=choices([(n, _l("Every %(n)d weeks", n=n // 7) if n > 7 else _l("Every week")) for n in FREQUENCIES]),
@@ -161,3 +157,10 @@ class ProgramMoodForm(FlaskForm):
                              description=_l("One per line; added to the usual list."), render_kw={"rows": 3})
     activities = TextAreaField(_l("Your program's own activities"), validators=[Optional(), _words],
                                description=_l("One per line; added to the usual list."), render_kw={"rows": 3})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Labels are built per request, so they follow the reader's language.
+        self.others.choices = choices(
+            [(code, f"{MEASURES[code].name}: {MEASURES[code].title}") for code in OTHER_MEASURES]
+        )

@@ -26,13 +26,13 @@ def mentee_card(user):
     """Check in now, or done today; and a questionnaire when one is due."""
     today = local_today(user.timezone)
     latest = (
-        CheckIn.select(CheckIn.id, CheckIn.mood, fn.COUNT(CheckIn.id).over().alias("n"))
+        CheckIn.select(CheckIn.id, CheckIn.mood)
         .where((CheckIn.user == user) & (CheckIn.local_date == today))
         .order_by(CheckIn.at.desc())
         .first()
     )
     due = due_measures(user, mood_settings(user.program))
-    return {"latest": latest, "count": latest.n if latest else 0, "due": due}
+    return {"latest": latest, "due": due}
 
 
 def match_panel(match):

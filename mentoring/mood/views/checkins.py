@@ -86,7 +86,8 @@ def checkin():
     today, tags = _today(user)
     return render(
         "mood/checkin.html", "mood/_checkin_form.html",
-        form=form, first_time=first_time, today=today, tags=tags, crisis=pending_crisis(),
+        form=form, first_time=first_time, today=today, tags=tags,
+        crisis=pending_crisis() if request.method == "GET" else None,
         sharing=sharing_for(user), status=form_status(form),
     )
 

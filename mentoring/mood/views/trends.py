@@ -67,5 +67,5 @@ def trends():
         month=date(year, month, 1), weeks=month_grid(year, month, in_month, today, get_locale().first_week_day),
         prev_month=date(*shift_month(year, month, -1), 1),
         next_month=date(*shift_month(year, month, 1), 1) if (year, month) < (today.year, today.month) else None,
-        month_days=len(in_month), weekday_names_short=_weekday_names(), level=level,
+        month_days=len(in_month), level=level,
     )
