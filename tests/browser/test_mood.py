@@ -29,6 +29,12 @@ def test_check_in_trends_phq9_crisis_and_the_lead_alert(new_phone, world):
     expect(mentee.get_by_text("Saved. Thank you for checking in.")).to_be_visible()
     expect(mentee.get_by_role("region", name="Today").get_by_text("Good")).to_be_visible()
     expect(mentee.get_by_role("group", name="Who sees your check-ins?")).to_have_count(0)
+    mentee.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
+    card = mentee.get_by_role("region", name="Check-in")
+    expect(card.get_by_text("Done today:")).to_be_visible()
+    expect(card.get_by_role("link", name="Fill in PHQ-9")).to_be_visible()
+    screenshot(mentee, "mood-home-card")
+    mentee.get_by_role("navigation", name="Main").get_by_role("link", name="Check in").click()
 
     # Trends.
     mentee.get_by_role("navigation", name="Mood").get_by_role("link", name="Trends").click()
@@ -50,6 +56,7 @@ def test_check_in_trends_phq9_crisis_and_the_lead_alert(new_phone, world):
     for i in range(8):
         questions.nth(i).get_by_label("Several days").check()
     questions.nth(8).get_by_label("More than half the days").check()
+    screenshot(mentee, "mood-phq9-form")
     mentee.get_by_role("button", name="Send my answers").click()
     panel = mentee.locator("#crisis-panel")
     expect(panel).to_be_visible()
