@@ -30,7 +30,12 @@ bp = Blueprint("web", __name__)
 
 
 def wants_fragment():
-    return bool(request.htmx) and not request.htmx.boosted and not request.htmx.history_restore_request
+    """htmx asked for a piece of a page: it targets an element (by id) and is not a boost,
+    a history restore or an HX-Location navigation (which targets the whole body)."""
+    return (
+        bool(request.htmx) and bool(request.htmx.target)
+        and not request.htmx.boosted and not request.htmx.history_restore_request
+    )
 
 
 def render(page, fragment=None, /, status=200, **context):

@@ -12,8 +12,11 @@ import re
 # apostrophes are straightened and runs of space folded.
 PATTERNS = (
     r"suicid(?:e|al|ally)",
-    r"kill(?:ing)? my ?self",
-    r"end(?:ing)? (?:it all|my life|my own life|things|everything)",
+    # Not the idiom "killing myself laughing".
+    r"kill(?:ing)? my ?self(?! (?:laughing|with laughter))",
+    r"unaliv(?:e|ing) my ?self",
+    # Not "ending things with him": a break-up, not a risk.
+    r"end(?:ing)? (?:it all|my life|my own life|things|everything)(?! with\b)",
     r"take my (?:own )?life",
     r"(?:want|wanted|wanting|wanna) to die",
     r"wanna die",
@@ -21,11 +24,21 @@ PATTERNS = (
     r"better off dead",
     r"better off without me",
     r"no (?:reason|point) (?:to|in) (?:live|living|go on|going on)",
-    r"(?:don't|do not) want to (?:be here|live|wake up)(?: anymore| any more)?",
+    r"(?:life|living) (?:is not|isn't|is no longer|isnt) worth (?:it|living)",
+    r"not worth living",
+    r"can'?t go on (?:anymore|any more|like this|living)",
+    r"(?:don't|do not) want to (?:be here|live|wake up|be alive)(?: anymore| any more)?",
+    # Not "I never wake up before nine".
+    r"(?:sleep|asleep) and never wake up",
+    r"(?:want|wish|hope) (?:to|i could|i would|i'd|i'll) never wake up",
     r"self[- ]?harm(?:ing|ed)?",
-    r"(?:hurt|hurting|cut|cutting|harm|harming) my ?self",
+    # Not "cut myself a slice" or "cut myself some slack".
+    r"(?:hurt|hurting|harm|harming) my ?self",
+    r"(?:cut|cutting) my ?self(?! (?:a|an|some|off)\b)",
+    r"(?:slit|slitting|cut|cutting) my wrists?",
     r"overdos(?:e|ed|es|ing)",
     r"hang(?:ing)? my ?self",
+    r"jump(?:ing)? (?:off|in front of) (?:a |the )?(?:bridge|building|roof|train|cliff)",
 )
 
 _RISK = re.compile(r"\b(?:" + "|".join(PATTERNS) + r")\b", re.IGNORECASE)

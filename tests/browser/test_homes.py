@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     "kind, heading, nav",
     [
-        ("mentee", "Your mentor", ["Today"]),
+        ("mentee", "Your mentor", ["Today", "Check in"]),
         ("mentor", "Your mentees", ["Mentees"]),
         ("coordinator", "The program now", ["Overview", "People", "Matches", "Invite"]),
     ],
