@@ -15,7 +15,7 @@ def test_a_coordinator_makes_an_invite_link_shown_once(as_user, world):
 
 def test_an_htmx_invite_returns_only_the_panel(as_user, world):
     response = as_user(world.coordinator).post(
-        "/invites", data={"role": "mentee", "email": "x@example.org"}, headers={"HX-Request": "true"})
+        "/invites", data={"role": "mentee", "email": "x@example.org"}, headers={"HX-Request": "true", "HX-Target": "invites"})
     body = response.get_data(as_text=True)
     assert body.lstrip().startswith('<div id="invites"')
     assert "<html" not in body

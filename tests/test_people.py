@@ -39,7 +39,7 @@ def test_switched_off_people_are_hidden_unless_asked_for(as_user, world):
 
 
 def test_an_htmx_search_gets_only_the_list(as_user, world):
-    response = as_user(world.coordinator).get("/people", query_string={"q": "mia"}, headers={"HX-Request": "true"})
+    response = as_user(world.coordinator).get("/people", query_string={"q": "mia"}, headers={"HX-Request": "true", "HX-Target": "people-list"})
     body = response.get_data(as_text=True)
     assert body.lstrip().startswith('<div id="people-list"')
     assert "<html" not in body
