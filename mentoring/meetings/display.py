@@ -19,7 +19,7 @@ def _locale():
 
 def local_day(moment, tz_name, year=None):
     local = to_local(moment, tz_name)
-    skeleton = "MMMMEEEEd" if local.year == (year or to_local(utcnow(), tz_name).year) else "yMMMMEEEEd"
+    skeleton = "MMMEd" if local.year == (year or to_local(utcnow(), tz_name).year) else "yMMMEd"
     return format_skeleton(skeleton, local, locale=_locale())
 
 
@@ -28,7 +28,7 @@ def local_clock(moment, tz_name):
 
 
 def when(meeting, tz_name=None):
-    """'Tuesday, March 4, 10:00 AM' in tz_name (the reader's zone by default)."""
+    """'Tue, Mar 4, 10:00 AM' in tz_name (the reader's zone by default)."""
     tz_name = tz_name or current_user.timezone
     return _("%(day)s, %(time)s", day=local_day(meeting.starts_at, tz_name), time=local_clock(meeting.starts_at, tz_name))
 

@@ -26,9 +26,9 @@ class WhenAndHow(FlaskForm):
     duration = SelectField(_l("How long"), coerce=int, choices=choices(DURATIONS), default=60)
     mode = RadioField(_l("How you'll meet"), choices=choices(MODES.items()), default=IN_PERSON,
                       validators=[InputRequired(_l("Choose how you'll meet."))])
-    place = StringField(_l("Where"), validators=[Optional(), Length(max=200, message=_l("Keep it under 200 characters."))],
+    place = StringField(_l("Where"), validators=[Length(max=200, message=_l("Keep it under 200 characters."))],
                         description=_l("For meeting in person: a public place you both know."))
-    link = URLField(_l("Video link"), validators=[Optional(), Length(max=500, message=_l("That link is too long."))],
+    link = URLField(_l("Video link"), validators=[Length(max=500, message=_l("That link is too long."))],
                     description=_l("For a video call: the address of the call, starting with https://"),
                     render_kw={"inputmode": "url", "autocapitalize": "none"})
 
