@@ -84,7 +84,8 @@ def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
 def calendar(events, name=None, now=None):
     """A VCALENDAR holding `events`, with a VTIMEZONE for every zone they use."""
     cal = Calendar()
-    cal.add("prodid", "-//Mentoring//Meetings//EN")
+    # Neutral even in its product id: a feed may sit in a shared or work calendar.
+    cal.add("prodid", "-//Meetings//Calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     if name:

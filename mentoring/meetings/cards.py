@@ -79,7 +79,7 @@ def match_facts(matches):
 
 
 def quiet_matches(program_id, now, limit=10):
-    """Active matches that have not met for WARNING_DAYS or more, longest first. One query."""
+    """Active matches that have not met for WARNING_DAYS or more, longest first. Two queries."""
     last = (
         Meeting.select(Meeting.match.alias("match_id"), fn.MAX(Meeting.starts_at).alias("last_at"))
         .where((Meeting.outcome == HAPPENED) & (Meeting.starts_at <= now))
@@ -89,7 +89,7 @@ def quiet_matches(program_id, now, limit=10):
     since = fn.COALESCE(last.c.last_at, Match.started_at)
     Mentor, Mentee = User.alias(), User.alias()
     rows = (
-        Match.select(Match, Mentor, Mentee, last.c.last_at.alias("last_at"))
+        Match.select(Match, Mentor, Mentee)
         .join(Mentor, on=(Match.mentor == Mentor.id))
         .switch(Match)
         .join(Mentee, on=(Match.mentee == Mentee.id))
@@ -100,11 +100,11 @@ def quiet_matches(program_id, now, limit=10):
         .order_by(since, Match.id)
         .limit(limit + 1)
     )
+    rows = list(rows)
+    last_at_by_match = schedule.last_happened([m.id for m in rows], now)
     found = []
     for match in rows:
-        last_at = match.last_at
-        if isinstance(last_at, str):  # SQLite hands back the aggregate as text
-            last_at = Meeting.starts_at.python_value(last_at)
+        last_at = last_at_by_match.get(match.id)
         days = days_since_meeting(match, last_at, now)
         found.append({"match": match, "days": days, "level": level(days), "met": last_at is not None})
     return found[:limit], len(found) > limit
