@@ -145,3 +145,13 @@ def test_the_coordinator_pages_run_a_fixed_number_of_queries(world, as_user, url
         match = make_match(mentor, make_user(world.program, MENTEE), started_at=utcnow() - timedelta(days=90))
         make_meeting(match, utcnow() - timedelta(days=40 + n * 2), outcome=HAPPENED)
     assert (queries(client, url("home.index")), queries(client, url("people.matches"))) == before
+
+
+def test_my_own_proposal_waits_on_my_home_and_stale_ones_drop_off(world, as_user, url):
+    make_meeting(world.match, soon(3), status=PROPOSED, proposed_by=world.mentor, attention=world.mentee)
+    make_meeting(world.match, soon(-1), status=PROPOSED, proposed_by=world.mentor, attention=world.mentee,
+                 agenda="stale")
+    page = as_user(world.mentor).get(url("home.index")).text
+    assert "Your proposals" in page and page.count("Waiting for Mia Mentee to answer") == 1
+    mentee_page = as_user(world.mentee).get(url("home.index")).text
+    assert mentee_page.count("Mo Mentor suggests meeting on") == 1

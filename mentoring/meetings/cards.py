@@ -22,10 +22,12 @@ LOOK_BACK = timedelta(days=14)
 
 def _overview(user, matches, now):
     items = schedule.between(matches, now - LOOK_BACK, now + CARD_WINDOW)
+    for_me, waiting = schedule.needing_attention(user, matches, now)
     return {
         "matches": matches,
         "next": schedule.next_confirmed(items, now),
-        "attention": schedule.needing_attention(user, matches)[:5],
+        "attention": for_me[:5],
+        "waiting": waiting[:3],
         "unmarked": schedule.unmarked(items, now)[:3],
         "now": now,
     }

@@ -12,7 +12,7 @@ from peewee import fn
 from ..access import require
 from ..clock import to_local
 from ..models import Match, User
-from .models import CANCELLED, CONFIRMED, Meeting, MeetingSeries
+from .models import CANCELLED, CONFIRMED, PROPOSED, Meeting, MeetingSeries
 from .recurrence import falls_on, local_dates
 
 # Local dates can differ from UTC dates by up to a day either way.
@@ -136,28 +136,42 @@ def next_confirmed(items, now):
     return next((m for m in items if m.status == CONFIRMED and m.ends_at > now), None)
 
 
-def needing_attention(user, matches):
-    """Proposals to answer and changes to see, for `user`. Two queries."""
+def needing_attention(user, matches, now):
+    """(for the user to answer or see, the user's own proposals awaiting an answer). Two queries.
+
+    Proposals whose time has passed are left out of both: nobody can meet then.
+    """
     if not matches:
-        return []
+        return [], []
     by_id = {m.id: m for m in matches}
+    mine_waiting = (Meeting.status == PROPOSED) & (Meeting.proposed_by == user.id)
     rows = list(
         Meeting.select()
-        .where((Meeting.attention == user.id) & Meeting.match.in_(list(by_id)))
+        .where(
+            Meeting.match.in_(list(by_id)) & ((Meeting.attention == user.id) | mine_waiting)
+            & ~((Meeting.status == PROPOSED) & (Meeting.starts_at <= now))
+        )
         .order_by(Meeting.changed_at.desc())
-        .limit(20)
+        .limit(40)
     )
     series = list(
         MeetingSeries.select()
-        .where((MeetingSeries.attention == user.id) & MeetingSeries.match.in_(list(by_id)))
+        .where(
+            MeetingSeries.match.in_(list(by_id))
+            & ((MeetingSeries.attention == user.id)
+               | ((MeetingSeries.status == PROPOSED) & (MeetingSeries.proposed_by == user.id)))
+        )
         .order_by(MeetingSeries.changed_at.desc())
-        .limit(20)
+        .limit(40)
     )
     for item in rows + series:
         item.match = by_id[item.match_id]
     for row in rows:
         row.rule = None
-    return sorted(rows + series, key=lambda i: i.changed_at or i.created_at, reverse=True)
+    items = sorted(rows + series, key=lambda i: i.changed_at or i.created_at, reverse=True)
+    for_me = [i for i in items if i.attention_id == user.id][:20]
+    waiting = [i for i in items if i.attention_id != user.id][:20]
+    return for_me, waiting
 
 
 def unmarked(items, now, days=14):

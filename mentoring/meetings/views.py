@@ -66,6 +66,7 @@ def index():
     matches, chosen = _shown_matches()
     now = utcnow()
     items = schedule.between(matches, now - LOOK_BACK, now + UPCOMING)
+    for_me, waiting = schedule.needing_attention(current_user, matches, now)
     return render(
         "meetings/index.html",
         "meetings/_list.html",
@@ -73,7 +74,8 @@ def index():
         chosen=chosen,
         upcoming=[m for m in items if m.ends_at > now],
         unmarked=schedule.unmarked(items, now),
-        attention=schedule.needing_attention(current_user, matches),
+        attention=for_me,
+        waiting=waiting,
         series=_live_series(matches, now),
         now=now,
     )
