@@ -131,3 +131,28 @@ def test_a_meeting_of_an_ended_match_is_gone(world, as_user, url):
     meeting = make_meeting(world.match, soon(4))
     end_match(world.match, "completed")
     assert as_user(world.mentee).get(url("meetings.meeting", ref=meeting.ref)).status_code == 404
+
+
+def test_a_meeting_that_is_over_cannot_be_moved_or_cancelled(world, as_user, url):
+    meeting = make_meeting(world.match, soon(-2))
+    client = as_user(world.mentee)
+    assert client.get(url("meetings.change", ref=meeting.ref)).headers["Location"] == url("meetings.meeting", ref=meeting.ref)
+    client.post(url("meetings.cancel", ref=meeting.ref), data={"reason": "Too late"})
+    assert Meeting.get_by_id(meeting.id).status == CONFIRMED
+
+
+def test_forms_carry_their_csrf_token(migrated_url, world, url):
+    """With CSRF on (as in production), a post without the token fails and the page's own token works."""
+    import re
+
+    from .conftest import make_app, signed_in
+
+    app = make_app(migrated_url, WTF_CSRF_ENABLED=True)
+    meeting = make_meeting(world.match, soon(4), status=PROPOSED, proposed_by=world.mentor, attention=world.mentee)
+    client = signed_in(app, world.mentee)
+    accept = url("meetings.accept", ref=meeting.ref)
+    assert client.post(accept).status_code == 400
+    page = client.get(url("meetings.meeting", ref=meeting.ref)).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert client.post(accept, data={"csrf_token": token}).status_code == 303
+    assert Meeting.get_by_id(meeting.id).status == CONFIRMED

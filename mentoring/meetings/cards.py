@@ -84,7 +84,9 @@ def quiet_matches(program_id, now, limit=10):
     """Active matches that have not met for WARNING_DAYS or more, longest first. Two queries."""
     last = (
         Meeting.select(Meeting.match.alias("match_id"), fn.MAX(Meeting.starts_at).alias("last_at"))
-        .where((Meeting.outcome == HAPPENED) & (Meeting.starts_at <= now))
+        .join(Match, on=(Meeting.match == Match.id))
+        .where((Match.program == program_id) & (Match.status == Match.ACTIVE)
+               & (Meeting.outcome == HAPPENED) & (Meeting.starts_at <= now))
         .group_by(Meeting.match)
         .alias("last")
     )

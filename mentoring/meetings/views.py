@@ -207,6 +207,15 @@ def _page(thing, match, status=200, **forms):
     )
 
 
+def _over(thing, now):
+    """Nothing left to change: called off, ended, or already past."""
+    if thing.status == CANCELLED:
+        return True
+    if isinstance(thing, MeetingSeries):
+        return thing.ends_at is not None and thing.ends_at <= now
+    return thing.ends_at <= now
+
+
 def _answerable(thing):
     """A proposal is answered as a whole: an occurrence of a proposed series answers for the series."""
     if isinstance(thing, Meeting) and thing.series_id and thing.series.status == PROPOSED:
@@ -249,9 +258,7 @@ def _change_defaults(thing, now):
 @members
 def change(ref):
     thing, match = schedule.resolve(ref, current_user)
-    if thing is not _answerable(thing) or thing.status == CANCELLED or (
-        isinstance(thing, Meeting) and thing.ends_at <= utcnow()
-    ):
+    if thing is not _answerable(thing) or _over(thing, utcnow()):
         return go("meetings.meeting", ref=_answerable(thing).ref)
     now = utcnow()
     form = ChangeForm() if request.method == "POST" else ChangeForm(formdata=None, **_change_defaults(thing, now))
@@ -273,7 +280,7 @@ def change(ref):
 def cancel(ref):
     thing, match = schedule.resolve(ref, current_user)
     thing = _answerable(thing)
-    if thing.status == CANCELLED:
+    if _over(thing, utcnow()):
         return go("meetings.meeting", ref=thing.ref)
     form = CancelForm()
     if form.validate_on_submit():
