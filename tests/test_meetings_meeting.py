@@ -113,3 +113,22 @@ def test_a_private_note_never_reaches_the_other_person_through_htmx_either(world
     MeetingNote.create(meeting=meeting, author=world.mentor, private=True, body="Mentor's own", client_id="p-1")
     response = note(as_user(world.mentee), url, meeting, "Hello", **{"HX-Request": "true"})
     assert "Mentor&#39;s own" not in response.text and "Mentor's own" not in response.text
+
+
+def test_the_page_runs_a_fixed_number_of_queries_however_many_notes(world, as_user, url):
+    from playhouse.test_utils import count_queries
+
+    meeting = make_meeting(world.match, soon(-2))
+    client = as_user(world.mentee)
+
+    def queries():
+        with count_queries() as counted:
+            assert client.get(url("meetings.meeting", ref=meeting.ref)).status_code == 200
+        return counted.count
+
+    MeetingNote.create(meeting=meeting, author=world.mentor, body="first", client_id="count-000")
+    few = queries()
+    for n in range(30):
+        MeetingNote.create(meeting=meeting, author=world.mentee if n % 2 else world.mentor, body=f"note {n}",
+                           client_id=f"count-{n + 1:03d}", private=bool(n % 3))
+    assert queries() == few
