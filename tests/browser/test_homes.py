@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     "kind, heading, nav",
     [
-        ("mentee", "Your mentor", ["Today", "Check in"]),
-        ("mentor", "Your mentees", ["Mentees"]),
+        ("mentee", "Your mentor", ["Today", "Check in", "Meetings"]),
+        ("mentor", "Your mentees", ["Mentees", "Meetings"]),
         ("coordinator", "The program now", ["Overview", "People", "Matches", "Invite"]),
     ],
 )
