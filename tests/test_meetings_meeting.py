@@ -81,14 +81,14 @@ def test_a_note_sent_twice_is_saved_once(world, as_user, url):
 
 def test_htmx_gets_just_the_notes_back(world, as_user, url):
     meeting = make_meeting(world.match, soon(-2))
-    response = note(as_user(world.mentee), url, meeting, "Quick one", **{"HX-Request": "true"})
+    response = note(as_user(world.mentee), url, meeting, "Quick one", **{"HX-Request": "true", "HX-Target": "meeting-notes"})
     assert response.text.lstrip().startswith('<section id="meeting-notes"')
     assert "Quick one" in response.text
 
 
 def test_an_empty_note_comes_back_as_422(world, as_user, url):
     meeting = make_meeting(world.match, soon(-2))
-    response = note(as_user(world.mentee), url, meeting, "   ", **{"HX-Request": "true"})
+    response = note(as_user(world.mentee), url, meeting, "   ", **{"HX-Request": "true", "HX-Target": "meeting-notes"})
     assert response.status_code == 422
     assert "Write something first." in response.text
 
@@ -111,7 +111,7 @@ def test_only_the_writer_can_delete_a_note(world, as_user, url):
 def test_a_private_note_never_reaches_the_other_person_through_htmx_either(world, as_user, url):
     meeting = make_meeting(world.match, soon(-2))
     MeetingNote.create(meeting=meeting, author=world.mentor, private=True, body="Mentor's own", client_id="p-1")
-    response = note(as_user(world.mentee), url, meeting, "Hello", **{"HX-Request": "true"})
+    response = note(as_user(world.mentee), url, meeting, "Hello", **{"HX-Request": "true", "HX-Target": "meeting-notes"})
     assert "Mentor&#39;s own" not in response.text and "Mentor's own" not in response.text
 
 
