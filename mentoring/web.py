@@ -126,6 +126,27 @@ def account_links():
     return current_app.extensions.get("account_links", {}).get(current_user.role, [])
 
 
+def add_script(app, filename):
+    """A feature's script, loaded on every page (deferred).
+
+    Boosted navigation swaps the body and never runs scripts a page names in its
+    head, so every script is loaded up front and sets itself up on each
+    `htmx:load` as well as on first load.
+    """
+    scripts = app.extensions.setdefault("scripts", [])
+    if filename not in scripts:
+        scripts.append(filename)
+
+
+def here():
+    """This page's own URL, for forms: a boosted form without an action may post elsewhere."""
+    return request.full_path.rstrip("?")
+
+
+def feature_scripts():
+    return current_app.extensions.get("scripts", [])
+
+
 def nav_items():
     """[(item, is_current)] for the signed-in person's bottom navigation."""
     if not current_user.is_authenticated:
@@ -212,7 +233,10 @@ def init_app(app):
     Htmx(app)
     app.register_blueprint(bp)
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals.update(static_url=static_url, nav_items=nav_items, account_links=account_links)
+    app.jinja_env.globals.update(
+        static_url=static_url, nav_items=nav_items, account_links=account_links, feature_scripts=feature_scripts,
+        here=here,
+    )
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)

@@ -117,9 +117,20 @@
     if (button) button.removeAttribute("aria-busy");
   });
 
+  // The calm "How are you doing?" panel appears right after a save: bring it to
+  // keyboard and screen-reader focus, so it is read first.
+  function focusCrisisPanel() {
+    var panel = document.getElementById("crisis-panel");
+    if (panel && !panel.hasAttribute("data-focused")) {
+      panel.setAttribute("data-focused", "");
+      panel.focus();
+    }
+  }
+
   function enhance(root) {
     detectTimezone(root);
     revealShareButtons(root);
+    focusCrisisPanel();
   }
 
   onReady(function () {

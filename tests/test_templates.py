@@ -1,4 +1,4 @@
-"""Every user-facing string in templates goes through gettext."""
+"""Templates: every user-facing string goes through gettext; every form says where it posts."""
 
 import re
 from pathlib import Path
@@ -30,3 +30,10 @@ def test_template_text_is_marked_for_translation(path):
 def test_the_check_catches_bare_text():
     assert untranslated('<p>Hello there</p><a aria-label="Close it">{{ _("x") }}</a>') == ["Close it", "Hello there"]
     assert untranslated('<p>{{ _("Hello") }}</p><input data-copy="#invite-link">') == []
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_every_form_says_where_it_posts(path):
+    # A boosted form without an action can post to the page it came from.
+    forms = re.findall(r"<form\b[^>]*>", path.read_text(), re.S)
+    assert [f for f in forms if "action=" not in f and "hx-get=" not in f] == []
