@@ -213,7 +213,7 @@ class CommentForm(FlaskForm):
 
 class StepForm(FlaskForm):
     title = StringField(
-        _l("Step"),
+        _l("A new step"),
         filters=[strip],
         validators=[required(_l("Write the step in a few words.")), limit(STEP_MAX)],
         render_kw={"autocomplete": "off"},

@@ -226,7 +226,8 @@ def mentor_goal_news(mentor, now=None):
     today = {g.mentee_id: local_today(g.mentee.timezone, now) for g in goals}
     summaries = summarise(goals, today)
     moved = [s for s in summaries if has_moved(s, now)]
-    stuck = sorted((s for s in summaries if is_stuck(s, now)), key=lambda s: s.goal.updated_at)
+    # Good news first: a goal that moved this week is not called stuck.
+    stuck = sorted((s for s in summaries if s not in moved and is_stuck(s, now)), key=lambda s: s.goal.updated_at)
     return moved, stuck
 
 
