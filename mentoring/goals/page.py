@@ -54,7 +54,7 @@ def goal_context(goal, role, match, user, **given):
         "suggestions": [s for s in steps if s.is_suggestion],
         "overdue": {s.id for s in steps if is_overdue(s.due_date, s.is_done, today) and not s.is_suggestion},
         "ratings": ratings,
-        "rating_total": queries.rating_count(goal) if len(ratings) >= queries.CHART_RATINGS else len(ratings),
+        "rating_total": queries.rating_count(goal) if ratings else 0,
         "chart": chart.build(ratings),
         "comments": paginate(queries.comments(goal, role, match), per_page=20) if shows_talk and (match or role == OWNER) else None,
         "shows_talk": shows_talk,

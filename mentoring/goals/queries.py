@@ -209,7 +209,7 @@ def mentor_goal_news(mentor, now=None):
     Mentee = User.alias()
     recent = now - MOVED_WITHIN
     goals = list(
-        Goal.select(Goal, Mentee, Match.id.alias("match_id"))
+        Goal.select(Goal, Mentee)
         .join(Match, on=((Match.mentee == Goal.mentee) & (Match.status == Match.ACTIVE) & (Match.mentor == mentor.id)))
         .switch(Goal)
         .join(Mentee, on=(Goal.mentee == Mentee.id), attr="mentee")
@@ -219,7 +219,6 @@ def mentor_goal_news(mentor, now=None):
         )
         .order_by(Goal.updated_at.desc())
         .limit(200)
-        .objects()
     )
     if not goals:
         return [], []
