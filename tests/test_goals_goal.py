@@ -148,3 +148,18 @@ def test_mentors_match_is_checked_not_just_the_role(world, as_user, url):
     goal = make_goal(world.mentee)
     Match.update(status=Match.ENDED).where(Match.id == world.match.id).execute()
     assert page(as_user(world.mentor), url, goal).status_code == 404
+
+
+def test_every_form_carries_a_csrf_token(app, world, as_user, url):
+    import re
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    goal = make_goal(world.mentee)
+    make_step(goal, "Mine")
+    make_step(goal, "Suggested", is_suggestion=True, created_by=world.mentor)
+    for user in (world.mentee, world.mentor):
+        html = page(as_user(user), url, goal).get_data(as_text=True)
+        forms = re.findall(r'<form method="post".*?</form>', html, re.S)
+        assert forms and all('name="csrf_token"' in f for f in forms)
+    refused = as_user(world.mentee).post(url("goals.add_rating", goal_id=goal.id), data={"rating-value": "3"})
+    assert refused.status_code == 400

@@ -187,3 +187,12 @@ class TestEditing:
                                               data={"step-title": "", "step-due_date": "2031-02-03"})
         assert response.status_code == 422 and "2031-02-03" in response.get_data(as_text=True)
         assert Step.get_by_id(step.id).title == "Old"
+
+
+def test_ticking_the_last_step_asks_if_the_goal_is_achieved(world, as_user, url):
+    goal = make_goal(world.mentee)
+    step = make_step(goal, "Only step")
+    response = as_user(world.mentee).post(url("goals.toggle_step", goal_id=goal.id, step_id=step.id),
+                                          data={"done": "1"}, headers=HX)
+    html = response.get_data(as_text=True)
+    assert "Every step done." in html and "achieved it" in html

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from mentoring.goals.models import Goal, Step
 
-from .conftest import CHROMIUM_ARGS, PHONE, screenshot, sign_in
+from ..goal_data import rate
+from .conftest import PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +77,9 @@ def test_mentee_sets_a_goal_and_mentor_encourages(new_phone, world):
     screenshot(mentee, "goals-home-mentee")
     mentee.get_by_role("link", name="Walk to the park and back").click()
     expect(mentee.locator("#goal-comments")).to_contain_text("Great start! Which park?")
+    mentee.get_by_role("link", name="Your goals").click()
+    expect(mentee.get_by_role("heading", name="Your goals")).to_be_visible()
+    screenshot(mentee, "goals-list")
 
 
 def test_steps_tick_and_reorder_without_javascript(browser, live_server, world):
@@ -107,8 +111,11 @@ def test_goal_page_in_dark_mode(new_phone, world):
     goal = Goal.create(program=world.program, mentee=world.mentee, created_by=world.mentee,
                        client_id="dark-goal", title="Cook twice a week", measure="2 meals a week")
     Step.create(goal=goal, created_by=world.mentee, client_id="dark-1", title="Plan a meal", position=1)
+    for days, value in ((20, 2), (13, 3), (6, 5), (1, 4)):
+        rate(goal, value, days_ago=days, match=world.match)
     page = new_phone(color_scheme="dark")
     sign_in(page, world.mentee)
     page.goto(f"/goals/{goal.id}")
     expect(page.get_by_role("heading", name="Cook twice a week")).to_be_visible()
+    expect(page.locator("figcaption")).to_contain_text("4 ratings")
     screenshot(page, "goals-goal-dark")
