@@ -99,7 +99,7 @@ def test_a_draft_asks_the_mentee_and_waits_for_them(world, as_user, url):
 def test_an_achieved_goal_is_celebrated(world, as_user, url):
     goal = make_goal(world.mentee, status=Goal.ACHIEVED, status_changed_at=utcnow())
     html = page(as_user(world.mentee), url, goal).get_data(as_text=True)
-    assert "Achieved on" in html and "You did it" in html and "Pick it up again" in html
+    assert "Achieved on" in html and "It took steps, and you took them." in html and "Pick it up again" in html
     assert "How far along are you?" not in html
 
 
@@ -121,11 +121,18 @@ def test_reorder_mode_comes_as_a_fragment_for_htmx(world, as_user, url):
     goal = make_goal(world.mentee)
     make_step(goal, "One")
     make_step(goal, "Two")
-    response = as_user(world.mentee).get(url("goals.goal", goal_id=goal.id, reorder=1), headers=HX)
+    response = as_user(world.mentee).get(url("goals.goal", goal_id=goal.id, reorder=1),
+                                         headers={**HX, "HX-Target": "goal-steps"})
     html = response.get_data(as_text=True)
     assert html.lstrip().startswith('<section id="goal-steps"') and "<html" not in html
     assert "Move “Two” up" in html and "Done reordering" in html
     assert "HX-Request" in response.headers.get("Vary", "")
+
+
+def test_htmx_following_a_redirect_gets_the_whole_page(world, as_user, url):
+    goal = make_goal(world.mentee)
+    html = as_user(world.mentee).get(url("goals.goal", goal_id=goal.id), headers=HX).get_data(as_text=True)
+    assert "<h1>Walk to the park</h1>" in html and 'id="goal-progress"' in html
 
 
 def test_a_mentor_cannot_reorder(world, as_user, url):

@@ -125,6 +125,8 @@ class GoalForm(FlaskForm):
         _l("Who can see it?"),
         choices=choices([("shared", _l("Me and my mentor")), ("private", _l("Only me"))]),
         default="shared",
+        # Anything but "private" shares, so a missing answer never hides a goal by accident nor fails.
+        validate_choice=False,
         description=_l(
             "Your mentor can see a shared goal and encourage you; a new mentor would see it too. "
             "A private goal is only ever seen by you."

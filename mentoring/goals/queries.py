@@ -4,8 +4,6 @@ Every function runs a fixed number of queries whatever the number of goals,
 steps, ratings or comments (tests/test_goals_queries.py counts them).
 """
 
-from datetime import timedelta
-
 from flask import abort
 from peewee import JOIN, Case, Select, fn
 
@@ -283,10 +281,3 @@ def attention_count(user):
     total = fn.COALESCE(drafts, 0) + fn.COALESCE(suggestions, 0) + fn.COALESCE(talked, 0)
     return Select(columns=[total]).scalar(database) or 0
 
-
-def mentee_today(user, now=None):
-    return local_today(user.timezone, now)
-
-
-def days_ago(moment, now=None):
-    return ((now or utcnow()) - moment) // timedelta(days=1)

@@ -4,7 +4,7 @@ allowed, how a goal is doing and what the mentee could do next.
 Nothing here touches the database, so each rule is tested on its own.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .models import Goal
@@ -80,7 +80,6 @@ class Summary:
     next_step: str = ""
     next_step_due: date | None = None
     unread: int = 0
-    extra: dict = field(default_factory=dict)
 
     @property
     def trend(self):

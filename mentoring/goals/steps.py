@@ -6,7 +6,7 @@ from flask_login import current_user
 from ..access import require, roles
 from ..i18n import _
 from ..models import MENTEE, MENTOR
-from ..web import form_status, render
+from ..web import form_status, redirect_to, render
 from . import actions, queries
 from .forms import EditStepForm, StepForm
 from .models import STEPS_PER_GOAL, Step
@@ -99,12 +99,12 @@ def delete_step(goal_id, step_id):
 @bp.route("/goals/<int:goal_id>/steps/<int:step_id>/edit", methods=["GET", "POST"])
 @roles(MENTEE)
 def edit_step(goal_id, step_id):
-    goal, _role, _match = queries.load_goal(goal_id, current_user)
-    require(_role == OWNER)
+    goal, role, _match = queries.load_goal(goal_id, current_user)
+    require(role == OWNER)
     step = _step(goal, step_id)
     form = EditStepForm(obj=step, prefix="step")
     if form.validate_on_submit():
         actions.update_step(step, form)
         flash(_("Step saved."), "success")
-        return redirect(url_for("goals.goal", goal_id=goal.id, _anchor=f"step-{step.id}"), 303)
+        return redirect_to("goals.goal", goal_id=goal.id, _anchor=f"step-{step.id}")
     return render("goals/step.html", goal=goal, step=step, form=form, status=form_status(form))

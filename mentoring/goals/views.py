@@ -4,7 +4,7 @@ Steps live in steps.py, ratings and comments in progress.py; all share the
 blueprint and the goal page from page.py.
 """
 
-from flask import flash, redirect, request, url_for
+from flask import flash, request
 from flask_login import current_user
 
 from ..access import require, roles
@@ -12,7 +12,7 @@ from ..clock import local_today
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..pagination import paginate
-from ..web import form_status, render
+from ..web import form_status, redirect_to, render
 from . import actions, queries
 from .forms import DraftGoalForm, GoalForm, NewGoalForm, StatusForm
 from .models import Goal, Rating
@@ -38,7 +38,6 @@ def index():
     today = local_today(current_user.timezone)
     return render(
         "goals/index.html",
-        "goals/_goal_list.html",
         page=page,
         summaries=queries.summarise(page.items, today, unread=True),
         done=done,
@@ -55,7 +54,7 @@ def new():
         watch_words(current_user, form.title.data, form.support.data, form.why.data, form.steps.data)
         if created:
             flash(_("Your goal is set. Small steps count: tick them off as you go."), "success")
-        return redirect(url_for("goals.goal", goal_id=goal.id), 303)
+        return redirect_to("goals.goal", goal_id=goal.id)
     return render("goals/new.html", form=form, status=form_status(form))
 
 
@@ -67,7 +66,10 @@ def goal(goal_id):
         actions.mark_seen(found)
     context = goal_context(found, role, match, current_user)
     context["reorder"] = role == OWNER and request.args.get("reorder") == "1"
-    return render("goals/goal.html", "goals/_steps.html", **context)
+    # Only the steps' own reorder link asks for the fragment: htmx also fetches
+    # this page whole after redirect_to (HX-Location), with no target of its own.
+    steps_only = request.headers.get("HX-Target") == "goal-steps"
+    return render("goals/goal.html", "goals/_steps.html" if steps_only else None, **context)
 
 
 @bp.route("/goals/<int:goal_id>/edit", methods=["GET", "POST"])
@@ -82,7 +84,7 @@ def edit(goal_id):
         actions.update_goal(found, form)
         watch_words(current_user, form.title.data, form.support.data, form.why.data)
         flash(_("It's your goal now.") if was_draft else _("Saved."), "success")
-        return redirect(url_for("goals.goal", goal_id=found.id), 303)
+        return redirect_to("goals.goal", goal_id=found.id)
     return render("goals/edit.html", form=form, goal=found, status=form_status(form))
 
 
@@ -93,7 +95,7 @@ def accept(goal_id):
     require(found.is_draft or found.status == Goal.ACTIVE)
     if actions.accept_draft(found):
         flash(_("It's your goal now. You can change anything about it at any time."), "success")
-    return redirect(url_for("goals.goal", goal_id=found.id), 303)
+    return redirect_to("goals.goal", goal_id=found.id)
 
 
 @bp.route("/goals/<int:goal_id>/discard", methods=["POST"])
@@ -105,9 +107,9 @@ def discard(goal_id):
     actions.discard_draft(found)
     if role == OWNER:
         flash(_("The draft is gone. You can always set a goal of your own."), "success")
-        return redirect(url_for("goals.index"), 303)
+        return redirect_to("goals.index")
     flash(_("You withdrew the draft."), "success")
-    return redirect(url_for("home.mentee", match_id=match.id), 303)
+    return redirect_to("home.mentee", match_id=match.id)
 
 
 @bp.route("/goals/<int:goal_id>/status", methods=["GET", "POST"])
@@ -128,7 +130,7 @@ def status(goal_id):
             watch_words(current_user, form.reflection.data)
             if changed:
                 flash(_status_message(found), "success")
-            return redirect(url_for("goals.goal", goal_id=found.id), 303)
+            return redirect_to("goals.goal", goal_id=found.id)
     return render("goals/status.html", goal=found, form=form, status=form_status(form))
 
 
@@ -148,7 +150,7 @@ def delete(goal_id):
     if request.method == "POST":
         actions.delete_goal(found)
         flash(_("The goal is deleted."), "success")
-        return redirect(url_for("goals.index"), 303)
+        return redirect_to("goals.index")
     return render("goals/delete.html", goal=found)
 
 
@@ -182,5 +184,5 @@ def draft(match_id):
         goal, created = actions.create_goal(match.mentee, form, current_user, match)
         if created:
             flash(_("Drafted. %(name)s will see it and can accept it or change it.", name=match.mentee.name), "success")
-        return redirect(url_for("goals.goal", goal_id=goal.id), 303)
+        return redirect_to("goals.goal", goal_id=goal.id)
     return render("goals/draft.html", form=form, match=match, status=form_status(form))

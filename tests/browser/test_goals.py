@@ -122,3 +122,32 @@ def test_goal_page_in_dark_mode(new_phone, world):
     expect(page.get_by_role("heading", name="Cook twice a week")).to_be_visible()
     expect(page.locator("figcaption")).to_contain_text("4 ratings")
     screenshot(page, "goals-goal-dark")
+
+
+def test_a_goal_agreed_together_and_achieved(new_phone, world):
+    mentor = new_phone()
+    sign_in(mentor, world.mentor)
+    mentor.locator("section", has=mentor.get_by_role("heading", name="Your mentees")).get_by_role(
+        "link", name=world.mentee.name).click()
+    mentor.get_by_role("link", name="Draft a goal together").click()
+    mentor.get_by_label("What do you want to achieve?").fill("Join the Tuesday choir")
+    mentor.get_by_label("First steps (optional)").fill("Find the hall\nGo once")
+    mentor.get_by_role("button", name=f"Save draft for {world.mentee.name}").click()
+    expect(mentor.get_by_role("heading", name=f"Waiting for {world.mentee.name}")).to_be_visible()
+
+    mentee = new_phone()
+    sign_in(mentee, world.mentee)
+    goals_tab = mentee.get_by_role("navigation", name="Main").get_by_role("link", name="Goals")
+    expect(goals_tab).to_contain_text("1")
+    goals_tab.click()
+    mentee.get_by_role("link", name="Join the Tuesday choir").click()
+    screenshot(mentee, "goals-draft-mentee")
+    mentee.get_by_role("button", name="Make it my goal").click()
+    expect(mentee.get_by_text("It's your goal now.")).to_be_visible()
+    for step in ("Find the hall", "Go once"):
+        mentee.get_by_role("checkbox", name=step).click()
+        expect(mentee.get_by_role("checkbox", name=step)).to_be_checked()
+    mentee.get_by_role("button", name="Yes, I've achieved it").click()
+    expect(mentee.get_by_role("heading", name="Achieved on", exact=False)).to_be_visible()
+    assert mentee.url.endswith(f"/goals/{Goal.get().id}")
+    screenshot(mentee, "goals-achieved")
