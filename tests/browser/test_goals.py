@@ -122,6 +122,12 @@ def test_goal_page_in_dark_mode(new_phone, world):
     expect(page.get_by_role("heading", name="Cook twice a week")).to_be_visible()
     expect(page.locator("figcaption")).to_contain_text("4 ratings")
     screenshot(page, "goals-goal-dark")
+    # Still one column with nothing cut off on the narrowest phones.
+    page.set_viewport_size({"width": 320, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    box = page.get_by_role("radio", name="10", exact=True).bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    screenshot(page, "goals-goal-320")
 
 
 def test_a_goal_agreed_together_and_achieved(new_phone, world):
