@@ -6,7 +6,7 @@ from mentoring.people.matching import end_match
 from .factories import make_user
 from .goal_data import make_draft, make_goal
 
-HX = {"HX-Request": "true"}
+HX = {"HX-Request": "true", "HX-Target": "goal-comments"}
 
 
 def send(client, url, goal, body, headers=None, client_id="comment-client-1"):

@@ -7,7 +7,7 @@ from mentoring.goals.models import Goal, Rating
 
 from .goal_data import make_goal, rate
 
-HX = {"HX-Request": "true"}
+HX = {"HX-Request": "true", "HX-Target": "goal-progress"}
 
 
 def send(client, url, goal, headers=None, **data):

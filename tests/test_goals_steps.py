@@ -5,7 +5,7 @@ from mentoring.push import Notification
 
 from .goal_data import make_goal, make_step
 
-HX = {"HX-Request": "true"}
+HX = {"HX-Request": "true", "HX-Target": "goal-steps"}
 
 
 def steps_of(goal):
