@@ -57,7 +57,7 @@
       stickToBottom = nearBottom();
     } else if (elt.id === "composer") {
       stickToBottom = true;
-    } else if (elt.hasAttribute && elt.hasAttribute("data-older")) {
+    } else if (detail.target && detail.target.classList.contains("thread-older")) {
       olderFromBottom = page().scrollHeight - window.scrollY;
     }
     seen = theirs(recent());
@@ -80,9 +80,16 @@
     if (!isThreadSwap(detail)) return;
     var now = theirs(recent());
     announce(Object.keys(now).filter(function (id) { return !seen[id]; }).length);
-    if (stickToBottom) toBottom();
+    var crisis = detail.elt.id === "composer" && document.querySelector("#thread-notice #crisis-panel");
+    if (crisis) {
+      // Risky words were just sent: the calm panel comes first, from its top.
+      crisis.scrollIntoView({ block: "start" });
+      crisis.focus({ preventScroll: true });
+    } else if (stickToBottom) {
+      toBottom();
+    }
     stickToBottom = false;
-    if (detail.elt.id === "composer") {
+    if (detail.elt.id === "composer" && !crisis) {
       var box = document.querySelector("[data-composer]");
       if (box && !document.querySelector("#composer .error")) box.focus({ preventScroll: true });
     }
