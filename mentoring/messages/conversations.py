@@ -1,6 +1,6 @@
 """Finding conversations a person may read, opening them, counting what is unread."""
 
-from peewee import JOIN, Case, IntegrityError, fn
+from peewee import JOIN, SQL, Case, IntegrityError, Select, fn
 
 from ..clock import utcnow
 from ..db import database
@@ -121,19 +121,20 @@ def unread_count():
 
 
 def unread_total(user, now=None):
-    """Unread messages in all the conversations a person sees: one query, for the nav badge."""
-    return (
-        Message.select(fn.COUNT(Message.id))
-        .join(Participant, on=(Participant.conversation == Message.conversation))
+    """Unread messages in all the conversations a person sees: one query, for the nav badge.
+
+    Each conversation is counted from its reader's marker on, through the
+    (conversation, id) index, so the cost follows what is unread, not the history.
+    """
+    per_conversation = (
+        Participant.select(unread_count().alias("unread"))
         .join(Conversation, on=(Conversation.id == Participant.conversation))
         .join(Match, JOIN.LEFT_OUTER, on=(Conversation.match == Match.id))
-        .where(
-            (Participant.user == user.id)
-            & (Message.id > Participant.last_read_message_id)
-            & (Message.author != user.id)
-            & Message.deleted_at.is_null()
-            & visible(user.program, now or utcnow())
-        )
+        .where((Participant.user == user.id) & visible(user.program, now or utcnow()))
+    )
+    return (
+        Select(from_list=[per_conversation.alias("c")], columns=[fn.COALESCE(fn.SUM(SQL('"c"."unread"')), 0)])
+        .bind(database)
         .scalar()
     ) or 0
 
@@ -161,12 +162,4 @@ def conversation_list(user, now=None):
             Conversation.id.desc(),
         )
     )
-
-
-def other_person(participant):
-    """Who the conversation is with, for a two-person conversation."""
-    match = participant.conversation.match
-    if match is None:
-        return None
-    return match.mentor if participant.role == MENTEE else match.mentee
 

@@ -1,6 +1,6 @@
 """What coordinators see of messaging: numbers and times, never words.
 
-Also the mentor's panel about one mentee and the unread badge.
+Also the mentor's panel about one mentee.
 """
 
 from datetime import timedelta
@@ -10,10 +10,10 @@ from flask_login import current_user
 from peewee import JOIN, Case, fn
 
 from ..clock import utcnow
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..models import MENTEE, Match
 from ..people import Fact
-from .conversations import unread_count, unread_total
+from .conversations import unread_count
 from .models import Conversation, Participant
 from .policy import WAITING_AFTER, is_waiting
 
@@ -117,10 +117,3 @@ def match_panel(match):
         "waiting_since": row.waiting_since if row else None,
     }
 
-
-def unread_badge(user):
-    return unread_total(user)
-
-
-def unread_phrase(count):
-    return ngettext("%(num)d unread", "%(num)d unread", count)

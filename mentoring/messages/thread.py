@@ -7,6 +7,7 @@ from flask_babel import format_date, format_time
 
 from ..clock import local_today, to_local
 from ..i18n import _
+from ..models import MENTEE, MENTOR
 from .models import Message
 from .policy import PAGE_SIZE, RECENT_CAP, can_change
 
@@ -125,7 +126,7 @@ def layout(block, viewer, people, now):
             read=mine and read_by_others >= message.id,
             changeable=can_change(message, viewer.id, now),
             # A mentor reading risky words from their mentee gets a short guide.
-            guide=(viewer_role == "mentor" and message.risk and not message.is_deleted
-                   and roles.get(message.author_id) == "mentee"),
+            guide=(viewer_role == MENTOR and message.risk and not message.is_deleted
+                   and roles.get(message.author_id) == MENTEE),
         ))
     return entries

@@ -144,10 +144,10 @@ def _thread_context(member, block, now, **extra):
     )
 
 
-def _live_context(member, form=None, now=None, version_bump=0, **extra):
-    """The latest page of a thread, read: what the thread page and a send show."""
+def _live_context(member, form=None, now=None, **extra):
+    """The latest page of a thread, marked read: what the thread page shows."""
     now = now or utcnow()
-    version = member.conversation.version + version_bump
+    version = member.conversation.version
     if mark_read(member, member.conversation.last_message_id, now):
         version += 1
     block = threads.latest(member.conversation_id)
@@ -216,23 +216,20 @@ def send_message(conversation_id):
     if not form.validate_on_submit():
         return _send_failed(member, form)
     now = utcnow()
-    message, created = send(member, form.body.data, form.client_id.data, now)
+    message, _created = send(member, form.body.data, form.client_id.data, now)
     crisis = message.risk
     if not wants_fragment():
         if crisis:
             session[CRISIS_KEY] = conversation_id
         return redirect(url_for("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}"))
-    if created:
-        # Our own send moved the version and the read marker.
-        member.conversation.version += 1
-        member.last_read_message_id = message.id
-    member.conversation.last_message_id = max(member.conversation.last_message_id or 0, message.id)
+    # The send moved the version and our read marker: read them afresh.
+    member = _member(conversation_id)
     after = _int_arg("after")
     block = threads.since(conversation_id, after)
+    version = member.conversation.version
     context = _thread_context(
-        member, block, now, after=after, etag=_etag(member.conversation.version),
-        version=member.conversation.version, form=MessageForm(formdata=None),
-        crisis=crisis_panel(current_user) if crisis else None, sent=message,
+        member, block, now, after=after, etag=_etag(version), version=version, form=MessageForm(formdata=None),
+        crisis=crisis_panel(current_user) if crisis else None,
     )
     _composer_label(context["form"], context["other"])
     if not block.complete:
