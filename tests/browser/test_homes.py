@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     "kind, heading, nav",
     [
-        ("mentee", "Your mentor", ["Today"]),
-        ("mentor", "Your mentees", ["Mentees"]),
+        ("mentee", "Your mentor", ["Today", "Messages"]),
+        ("mentor", "Your mentees", ["Mentees", "Messages"]),
         ("coordinator", "The program now", ["Overview", "People", "Matches", "Invite"]),
     ],
 )
