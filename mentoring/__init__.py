@@ -74,7 +74,7 @@ def _init_extensions(app):
 
 
 def _init_features(app):
-    from . import accounts, cli, goals, home, meetings, mood, people, safety
+    from . import accounts, cli, goals, home, meetings, messages, mood, people, safety
 
-    for feature in (accounts, home, people, safety, goals, mood, meetings, cli):
+    for feature in (accounts, home, people, safety, goals, mood, messages, meetings, cli):
         feature.init_app(app)

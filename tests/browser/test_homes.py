@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     "kind, heading, nav",
     [
-        ("mentee", "Your mentor", ["Today", "Check in", "Meetings"]),
-        ("mentor", "Your mentees", ["Mentees", "Meetings"]),
+        ("mentee", "Your mentor", ["Today", "Goals", "Check in", "Messages", "Meetings"]),
+        ("mentor", "Your mentees", ["Mentees", "Messages", "Meetings"]),
         ("coordinator", "The program now", ["Overview", "People", "Matches", "Invite"]),
     ],
 )
