@@ -9,7 +9,7 @@ from mentoring.push import Notification
 
 from .messages_support import sides
 
-HTMX = {"HX-Request": "true"}
+HTMX = {"HX-Request": "true", "HX-Target": "composer"}
 
 
 def post(client, url, conv, body, client_id="client-id-0001", htmx=False, after=0):

@@ -93,7 +93,7 @@ def test_earlier_messages_come_a_page_at_a_time_by_id(world, as_user, url):
     bulk(conv, [world.mentee, world.mentor], 75)
     ids = [m.id for m in Message.select(Message.id).where(Message.conversation == conv.id).order_by(Message.id)]
     client = as_user(world.mentee)
-    fragment = client.get(url("messages.thread", conversation_id=conv.id, before=ids[45]), headers={"HX-Request": "true"})
+    fragment = client.get(url("messages.thread", conversation_id=conv.id, before=ids[45]), headers={"HX-Request": "true", "HX-Target": f"older-{ids[45]}"})
     html = fragment.get_data(as_text=True)
     assert "<main" not in html, "htmx gets the fragment only"
     assert [int(i) for i in articles(html)] == ids[15:45]
@@ -111,7 +111,7 @@ def test_day_headings_do_not_repeat_where_pages_meet(world, as_user, url):
     latest = client.get(url("messages.thread", conversation_id=conv.id)).get_data(as_text=True)
     first_shown = int(articles(latest)[0])
     older = client.get(url("messages.thread", conversation_id=conv.id, before=first_shown),
-                       headers={"HX-Request": "true"}).get_data(as_text=True)
+                       headers={"HX-Request": "true", "HX-Target": f"older-{first_shown}"}).get_data(as_text=True)
     assert (latest + older).count('class="thread-day"') <= 2
     assert latest.count('class="thread-day"') == 0 or older.count('class="thread-day"') == 0
 
@@ -129,7 +129,7 @@ def test_the_thread_costs_the_same_queries_whatever_its_length(world, as_user, u
             assert client.get(url("messages.thread", conversation_id=conv.id)).status_code == 200
         counts.append(counted.count)
     assert counts[0] == counts[1]
-    assert counts[0] <= 6
+    assert counts[0] <= 8  # including the bottom-nav badges of other features
 
 
 def test_a_deleted_message_leaves_message_deleted(world, as_user, url, say):
