@@ -138,7 +138,10 @@
   }
 
   // "sent" (saved, or already saved before), "retry" (no signal, server
-  // trouble, signed out) or "refused" (the server will never take it).
+  // trouble, signed out), "rejected" (400: most often a session that ended
+  // while the page was open; tried a few times) or "refused" (never).
+  var MAX_REJECTIONS = 5;
+
   function sendQueued(item, token) {
     var body = new URLSearchParams();
     item.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
@@ -155,7 +158,7 @@
       if (response.type === "opaqueredirect" || response.ok) return "sent";
       var status = response.status;
       if (status === 401 || status === 408 || status === 429 || status >= 500) return "retry";
-      return "refused";
+      return status === 400 ? "rejected" : "refused";
     }, function () { return "retry"; });
   }
 
@@ -180,6 +183,13 @@
           if (stop) return true;
           return sendQueued(item, token).then(function (result) {
             if (result === "retry") return true;
+            if (result === "rejected" && (item.rejections || 0) + 1 < MAX_REJECTIONS) {
+              store.set(QUEUE, queued().map(function (other) {
+                if (other.id === item.id) other.rejections = (other.rejections || 0) + 1;
+                return other;
+              }));
+              return true;
+            }
             if (result === "sent") sent += 1; else refused += 1;
             store.set(QUEUE, queued().filter(function (other) { return other.id !== item.id; }));
             return false;
@@ -303,6 +313,36 @@
     }
     var button = event.detail.elt.querySelector && event.detail.elt.querySelector("[data-once]");
     if (button) button.removeAttribute("aria-busy");
+  });
+
+  // ---------------------------------------------------------------------
+  // A whole page swapped into <body> (boosted links and forms, HX-Location)
+  // brings its own <body> attributes: who is signed in, the CSRF header,
+  // htmx history off. htmx keeps the old ones, so copy them over.
+  function syncBody(html) {
+    var start = html.search(/<body[\s>]/i);
+    if (start === -1) return false;
+    var end = html.indexOf(">", start);
+    var fresh = new DOMParser().parseFromString(html.slice(start, end + 1) + "</body>", "text/html").body;
+    var before = signedInUser();
+    Array.prototype.slice.call(document.body.attributes).forEach(function (attr) {
+      if (attr.name !== "class" && !fresh.hasAttribute(attr.name)) document.body.removeAttribute(attr.name);
+    });
+    Array.prototype.forEach.call(fresh.attributes, function (attr) {
+      if (attr.name !== "class") document.body.setAttribute(attr.name, attr.value);
+    });
+    return before !== signedInUser();
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var detail = event.detail;
+    if (detail.target !== document.body || !detail.xhr) return;
+    if (syncBody(detail.xhr.responseText || "")) {
+      // Someone signed in or out without a full page load.
+      forgetOtherPeople();
+      refreshOfflineCopy();
+      flushQueue();
+    }
   });
 
   // ---------------------------------------------------------------------
