@@ -22,8 +22,10 @@ var HASHED = /^\/static\/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$/;
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
+      // Names carry their content's digest, so a copy the page already
+      // downloaded is the right one: no second download.
       return cache.addAll(PRECACHE.map(function (url) {
-        return new Request(url, { cache: "reload", credentials: "same-origin" });
+        return new Request(url, { credentials: "same-origin" });
       }));
     })
   );

@@ -15,6 +15,8 @@ import pytest
 from mentoring.models import Invite
 from mentoring.safety import raise_alert
 
+from playwright.sync_api import expect
+
 from .conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -93,3 +95,41 @@ def test_the_sign_in_page_passes_axe(new_phone, world):
     page = new_phone(bypass_csp=True)
     problems = check(page, "/login", "anon")
     assert not problems, "\n".join(problems)
+
+
+def overflowing(page):
+    """Elements wider than the screen (text that can't reflow), as selectors."""
+    return page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        return [...document.querySelectorAll("body *")]
+            .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== "fixed")
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+    }""")
+
+
+@pytest.mark.parametrize("kind", ["mentee", "lead"])
+def test_pages_reflow_at_320_pixels_with_text_twice_as_large(new_phone, busy_world, kind):
+    page = new_phone(viewport={"width": 320, "height": 640})
+    sign_in(page, getattr(busy_world, kind))
+    problems = []
+    for path in main_pages(page):
+        page.goto(path)
+        page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+        problems += [f"{path}: {element}" for element in overflowing(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_keyboard_reaches_content_first_and_follows_page_changes(phone, world):
+    sign_in(phone, world.mentee)
+    phone.goto("/")  # a full page load
+    phone.keyboard.press("Tab")
+    skip = phone.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("main")).to_be_focused()
+    # A boosted page change moves focus to the new page's heading, as a full load would.
+    phone.get_by_role("link", name="Get help now").focus()
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_role("heading", name="Get help now", exact=True)).to_be_focused()
