@@ -103,7 +103,7 @@
     data.forEach(function (value, name) {
       if (typeof value === "string" && name !== "csrf_token") fields.push([name, value]);
     });
-    var idField = form.querySelector('[name="client_id"]');
+    var idField = form.querySelector('[name="client_id"], [name$="-client_id"]');
     var item = {
       id: (idField && idField.value) || newClientId(),
       user: signedInUser(),
@@ -285,15 +285,16 @@
     };
   }
 
-  function isOfflineForm(elt) {
-    return elt && elt.matches && elt.matches("form[data-offline-form]");
+  function offlineForm(elt) {
+    return elt && elt.closest ? elt.closest("form[data-offline-form]") : null;
   }
 
   function failedToSend(event) {
     var detail = event.detail;
+    var form = offlineForm(detail.elt);
     remember(detail);
     // A form that may wait for a signal is kept on the phone instead.
-    if (isOfflineForm(detail.elt) && signedInUser() && queueForm(detail.elt)) return;
+    if (form && lastFailed.verb !== "get" && signedInUser() && queueForm(form)) return;
     showToast(lastFailed.verb === "get" ? "offline-get" : "offline", true);
   }
 

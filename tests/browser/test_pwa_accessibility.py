@@ -91,9 +91,9 @@ def test_every_main_page_passes_axe_for_each_role(new_phone, busy_world, kind):
     assert not problems, "\n".join(problems)
 
 
-def test_the_sign_in_page_passes_axe(new_phone, world):
+def test_the_sign_in_and_offline_pages_pass_axe(new_phone, world):
     page = new_phone(bypass_csp=True)
-    problems = check(page, "/login", "anon")
+    problems = check(page, "/login", "anon") + check(page, "/offline", "anon")
     assert not problems, "\n".join(problems)
 
 
