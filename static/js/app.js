@@ -348,25 +348,26 @@
 
   // ---------------------------------------------------------------------
   // Keyboard and screen readers after htmx swaps content in place.
+  function focusWithin(element) {
+    if (!element.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(element.tagName)) {
+      element.setAttribute("tabindex", "-1");
+    }
+    element.focus();
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var detail = event.detail;
+    var scope = detail.boosted ? document.getElementById("main") : detail.target;
+    if (!scope || !scope.querySelector) return;
+    // Sent back with problems: straight to the first one, where the error is read out with its field.
+    var invalid = detail.xhr && detail.xhr.status === 422 && scope.querySelector('[aria-invalid="true"], .form-error');
+    if (invalid) { focusWithin(invalid); return; }
     if (detail.boosted) {
       // A new page: start reading and tabbing from its heading, as a full load would.
-      var heading = document.querySelector("main h1") || document.getElementById("main");
-      if (!heading) return;
-      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
+      focusWithin(scope.querySelector("h1") || scope);
       return;
     }
-    var target = detail.target;
-    if (!target || !target.querySelector) return;
-    var invalid = target.querySelector('[aria-invalid="true"], .form-error');
-    if (detail.xhr && detail.xhr.status === 422 && invalid) {
-      if (!invalid.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(invalid.tagName)) invalid.setAttribute("tabindex", "-1");
-      invalid.focus();
-      return;
-    }
-    var said = target.querySelector("[data-announce], .flash");
+    var said = scope.querySelector("[data-announce], .flash");
     if (said) announce(said.getAttribute("data-announce") || said.textContent.trim());
   });
 

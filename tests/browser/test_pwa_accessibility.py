@@ -133,3 +133,16 @@ def test_the_keyboard_reaches_content_first_and_follows_page_changes(phone, worl
     phone.get_by_role("link", name="Get help now").focus()
     phone.keyboard.press("Enter")
     expect(phone.get_by_role("heading", name="Get help now", exact=True)).to_be_focused()
+
+
+def test_a_form_sent_back_with_problems_puts_focus_on_the_first_one(phone, world):
+    sign_in(phone, world.mentee)
+    phone.get_by_role("link", name="Your account").click()
+    expect(phone.get_by_role("heading", name="Your account")).to_be_focused()
+    name = phone.get_by_label("Your name, as others will see it")
+    name.fill("")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("Enter a name.")).to_be_visible()
+    expect(name).to_be_focused()
+    expect(name).to_have_attribute("aria-invalid", "true")
+    expect(name).to_be_in_viewport()
