@@ -69,7 +69,9 @@ def _security_headers(response):
         response.headers.setdefault(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if current_user.is_authenticated or g.get("private"):
+    # Static files are the same for everyone: they keep their long cache
+    # lifetime (and skip loading the user) whoever asks.
+    if request.endpoint != "static" and (current_user.is_authenticated or g.get("private")):
         # Personal pages stay off shared phones' caches and out of proxies.
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")

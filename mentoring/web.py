@@ -1,6 +1,7 @@
 """Page-or-fragment rendering, navigation, static URLs, errors and /healthz."""
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,6 +22,7 @@ from flask_wtf.csrf import CSRFError
 from htmx_flask import Htmx
 from peewee import PeeweeException
 from werkzeug.exceptions import HTTPException
+from werkzeug.security import safe_join
 
 from .access import public
 from .db import database
@@ -165,13 +167,52 @@ def path_for(endpoint, **values):
     return current_app.url_map.bind("localhost").build(endpoint, values)
 
 
-def static_url(filename):
-    """A static file's URL with a digest of its content, so it can be cached for a year."""
+# "css/app.3f2a1b4c5d6e.css": a name that changes with the content, so the file
+# can be cached for a year and a new version is never mistaken for the old.
+HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{12})(?P<ext>\.[A-Za-z0-9]+)$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def static_digest(filename):
+    """The first 12 hex digits of the SHA-256 of a static file's content."""
     digests = current_app.extensions.setdefault("static_digests", {})
     if filename not in digests or current_app.debug:
         path = Path(current_app.static_folder) / filename
         digests[filename] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return url_for("static", filename=filename, v=digests[filename])
+    return digests[filename]
+
+
+def static_url(filename):
+    """A static file's URL with a digest of its content in its name."""
+    stem, dot, ext = filename.rpartition(".")
+    if not dot or "/" in ext:
+        return url_for("static", filename=filename, v=static_digest(filename))
+    return url_for("static", filename=f"{stem}.{static_digest(filename)}.{ext}")
+
+
+def send_static(filename):
+    """Serve static files by plain or content-hashed name.
+
+    A hashed name whose digest is not the current one (a page from before a
+    deploy asking for its old file) still gets the current file, but without
+    the long cache lifetime, so nothing stale sticks.
+    """
+    folder = current_app.static_folder
+    found = HASHED_NAME.match(filename)
+    plain = safe_join(folder, filename)
+    if found and not (plain and Path(plain).is_file()):
+        original = found["stem"] + found["ext"]
+        response = send_from_directory(folder, original)
+        current = found["digest"] == static_digest(original)
+        response.headers["Cache-Control"] = IMMUTABLE if current else "no-cache"
+        return response
+    response = send_from_directory(folder, filename)
+    if request.args.get("v") == static_digest(filename):
+        response.headers["Cache-Control"] = IMMUTABLE
+    else:
+        # Plain names (scripts a service worker imports) are checked each time.
+        response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 ERROR_TEXT = {
@@ -209,11 +250,23 @@ def _server_error(e):
     return error_response(503 if isinstance(e, PeeweeException) else 500)
 
 
+def add_service_worker_prelude(app, make):
+    """Put lines before static/sw.js when it is served; `make()` returns them.
+
+    Browsers install a new service worker when its bytes change, so what the
+    prelude says (a version, files to keep) decides when that happens.
+    """
+    app.extensions.setdefault("sw_prelude", []).append(make)
+
+
 @bp.route("/sw.js")
 @public
 def service_worker():
     """The service worker, from the site root so its scope is the whole app."""
-    response = send_from_directory(current_app.static_folder, "sw.js", max_age=0)
+    source = (Path(current_app.static_folder) / "sw.js").read_text(encoding="utf-8")
+    prelude = "".join(make() for make in current_app.extensions.get("sw_prelude", []))
+    response = make_response(prelude + source)
+    response.mimetype = "text/javascript"
     response.headers["Service-Worker-Allowed"] = "/"
     response.headers["Cache-Control"] = "no-cache"
     return response
@@ -240,9 +293,4 @@ def init_app(app):
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
-
-    @app.after_request
-    def _long_cache_for_digested_static(response):
-        if request.endpoint == "static" and request.args.get("v") and response.status_code == 200:
-            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        return response
+    app.view_functions["static"] = send_static

@@ -8,6 +8,50 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  function text(elementId, kind) {
+    var element = document.getElementById(elementId);
+    return element ? element.getAttribute("data-" + kind) || "" : "";
+  }
+
+  // localStorage may be missing or full (private modes): never let that break a page.
+  var store = {
+    get: function (key, fallback) {
+      try {
+        var value = window.localStorage.getItem(key);
+        return value === null ? fallback : JSON.parse(value);
+      } catch (e) { return fallback; }
+    },
+    set: function (key, value) {
+      try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+    },
+    remove: function (key) {
+      try { window.localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+    },
+  };
+
+  function signedInUser() {
+    return document.body.getAttribute("data-user");
+  }
+
+  function csrfToken() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || ""; } catch (e) { return ""; }
+  }
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // Tell screen readers what changed, through one live region that is always there.
+  function announce(message) {
+    var region = document.getElementById("announcer");
+    if (!region || !message) return;
+    region.textContent = "";
+    setTimeout(function () { region.textContent = message; }, 50);
+  }
+
   // Pick the device's own time zone when someone joins.
   function detectTimezone(root) {
     root.querySelectorAll("select[data-detect-timezone]").forEach(function (select) {
@@ -40,6 +84,145 @@
     root.querySelectorAll("[data-share][hidden]").forEach(function (b) { b.hidden = false; });
   }
 
+  // ---------------------------------------------------------------------
+  // Forms made without a signal: <form data-offline-form> with a hidden
+  // client_id field. Kept on this phone, sent when the connection returns
+  // (the `online` event, and the next time the app opens), and saved once
+  // by the server whatever happens, because it dedupes by client_id.
+  var QUEUE = "offline-queue";
+  var flushing = false;
+
+  function queued() {
+    var items = store.get(QUEUE, []);
+    return Array.isArray(items) ? items : [];
+  }
+
+  function queueForm(form, submitter) {
+    var data = submitter ? new FormData(form, submitter) : new FormData(form);
+    var fields = [];
+    data.forEach(function (value, name) {
+      if (typeof value === "string" && name !== "csrf_token") fields.push([name, value]);
+    });
+    var idField = form.querySelector('[name="client_id"], [name$="-client_id"]');
+    var item = {
+      id: (idField && idField.value) || newClientId(),
+      user: signedInUser(),
+      action: form.action,
+      fields: fields,
+      saved: Date.now(),
+    };
+    var items = queued().filter(function (other) { return other.id !== item.id; });
+    items.push(item);
+    if (!store.set(QUEUE, items)) return false;
+    // The next entry made on this form is a new one, not a repeat of this one.
+    form.reset();
+    if (idField) idField.value = newClientId();
+    showFormNote(form, text("net-status", "queued"));
+    announce(text("net-status", "queued"));
+    return true;
+  }
+
+  function showFormNote(form, message) {
+    var note = form.querySelector("[data-offline-note]");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "offline-note";
+      note.setAttribute("data-offline-note", "");
+      form.insertBefore(note, form.firstChild);
+    }
+    note.textContent = message;
+  }
+
+  function clearFormNotes(message) {
+    document.querySelectorAll("[data-offline-note]").forEach(function (note) { note.textContent = message; });
+  }
+
+  // "sent" (saved, or already saved before), "retry" (no signal, server
+  // trouble, signed out), "rejected" (400: most often a session that ended
+  // while the page was open; tried a few times) or "refused" (never).
+  var MAX_REJECTIONS = 5;
+
+  function sendQueued(item, token) {
+    var body = new URLSearchParams();
+    item.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
+    body.append("csrf_token", token);
+    return fetch(item.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      redirect: "manual",
+      // As htmx would send it: an expired session then answers 401, not a
+      // redirect to the sign-in page that would look like success.
+      headers: { "HX-Request": "true", "X-CSRFToken": token },
+    }).then(function (response) {
+      if (response.type === "opaqueredirect" || response.ok) return "sent";
+      var status = response.status;
+      if (status === 401 || status === 408 || status === 429 || status >= 500) return "retry";
+      return status === 400 ? "rejected" : "refused";
+    }, function () { return "retry"; });
+  }
+
+  function withQueueLock(work) {
+    if (navigator.locks && navigator.locks.request) return navigator.locks.request("offline-queue", work);
+    return work();
+  }
+
+  function flushQueue() {
+    var user = signedInUser();
+    var token = csrfToken();
+    if (flushing || !user || !token || !navigator.onLine) return Promise.resolve();
+    if (!queued().some(function (item) { return item.user === user; })) return Promise.resolve();
+    flushing = true;
+    var sent = 0;
+    var refused = 0;
+    return withQueueLock(function () {
+      // Read again inside the lock: another tab may have sent some already.
+      var mine = queued().filter(function (item) { return item.user === user; });
+      return mine.reduce(function (previous, item) {
+        return previous.then(function (stop) {
+          if (stop) return true;
+          return sendQueued(item, token).then(function (result) {
+            if (result === "retry") return true;
+            if (result === "rejected" && (item.rejections || 0) + 1 < MAX_REJECTIONS) {
+              store.set(QUEUE, queued().map(function (other) {
+                if (other.id === item.id) other.rejections = (other.rejections || 0) + 1;
+                return other;
+              }));
+              return true;
+            }
+            if (result === "sent") sent += 1; else refused += 1;
+            store.set(QUEUE, queued().filter(function (other) { return other.id !== item.id; }));
+            return false;
+          });
+        });
+      }, Promise.resolve(false));
+    }).then(function () {
+      flushing = false;
+      if (refused) showToast("refused", false);
+      else if (sent) {
+        clearFormNotes(text("net-status", "sent"));
+        announce(text("net-status", "sent"));
+      }
+      if (sent) document.body.dispatchEvent(new CustomEvent("offline:sent", { bubbles: true, detail: { count: sent } }));
+    }, function () { flushing = false; });
+  }
+
+  // Capture phase, registered first: runs before htmx's boosted submit and
+  // before the double-tap guard below.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-offline-form]") || navigator.onLine) return;
+    if (!signedInUser()) return;
+    if (!form.checkValidity()) { form.reportValidity(); event.preventDefault(); return; }
+    if (queueForm(form, event.submitter)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  window.addEventListener("online", function () { flushQueue(); });
+
+  // ---------------------------------------------------------------------
   // A second tap on a submit button while the first is on its way does nothing.
   document.addEventListener("submit", function (event) {
     var button = event.target.querySelector("[data-once]");
@@ -52,55 +235,71 @@
     document.querySelectorAll('[data-once][aria-busy="true"]').forEach(function (b) { b.removeAttribute("aria-busy"); });
   });
 
+  // ---------------------------------------------------------------------
   // A failed htmx request never fails silently: say what happened, offer a retry.
   var lastFailed = null;
+
+  function toastButton(toast, label, action) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn";
+    button.textContent = label;
+    button.addEventListener("click", action);
+    toast.appendChild(button);
+    return button;
+  }
+
   function showToast(kind, retryable) {
     var toast = document.getElementById("net-status");
     if (!toast) return;
+    var hadFocus = toast.contains(document.activeElement);
     toast.textContent = "";
-    var text = document.createElement("span");
-    text.textContent = toast.getAttribute("data-" + kind);
-    toast.appendChild(text);
+    var message = document.createElement("span");
+    message.textContent = toast.getAttribute("data-" + kind);
+    toast.appendChild(message);
+    var first = null;
     if (retryable) {
-      var retry = document.createElement("button");
-      retry.type = "button";
-      retry.className = "btn";
-      retry.textContent = toast.getAttribute("data-retry");
-      retry.addEventListener("click", function () {
+      first = toastButton(toast, toast.getAttribute("data-retry"), function () {
         toast.hidden = true;
         if (!lastFailed) return;
         var elt = lastFailed.elt;
         if (elt.tagName === "FORM" && elt.requestSubmit) elt.requestSubmit();
+        else if (lastFailed.boosted && lastFailed.verb === "get") window.location.assign(lastFailed.path);
         else htmx.ajax(lastFailed.verb, lastFailed.path, { source: elt, target: lastFailed.target });
       });
-      toast.appendChild(retry);
     }
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "btn";
-    close.textContent = toast.getAttribute("data-dismiss");
-    close.addEventListener("click", function () { toast.hidden = true; });
-    toast.appendChild(close);
+    toastButton(toast, toast.getAttribute("data-dismiss"), function () { toast.hidden = true; });
     toast.hidden = false;
+    // A retry that failed again: keep the keyboard where it was.
+    if (hadFocus && first) first.focus();
   }
 
   function remember(detail) {
+    var config = detail.requestConfig || {};
     lastFailed = {
       elt: detail.elt,
       target: detail.target,
-      verb: detail.requestConfig ? detail.requestConfig.verb : "get",
-      path: detail.requestConfig ? detail.requestConfig.path : detail.pathInfo && detail.pathInfo.requestPath,
+      boosted: !!(detail.boosted || config.boosted),
+      verb: config.verb || "get",
+      path: config.path || (detail.pathInfo && detail.pathInfo.requestPath),
     };
   }
 
-  document.addEventListener("htmx:sendError", function (event) {
-    remember(event.detail);
-    showToast("offline", true);
-  });
-  document.addEventListener("htmx:timeout", function (event) {
-    remember(event.detail);
-    showToast("offline", true);
-  });
+  function offlineForm(elt) {
+    return elt && elt.closest ? elt.closest("form[data-offline-form]") : null;
+  }
+
+  function failedToSend(event) {
+    var detail = event.detail;
+    var form = offlineForm(detail.elt);
+    remember(detail);
+    // A form that may wait for a signal is kept on the phone instead.
+    if (form && lastFailed.verb !== "get" && signedInUser() && queueForm(form)) return;
+    showToast(lastFailed.verb === "get" ? "offline-get" : "offline", true);
+  }
+
+  document.addEventListener("htmx:sendError", failedToSend);
+  document.addEventListener("htmx:timeout", failedToSend);
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
     remember(event.detail);
@@ -117,6 +316,234 @@
     if (button) button.removeAttribute("aria-busy");
   });
 
+  // ---------------------------------------------------------------------
+  // A whole page swapped into <body> (boosted links and forms, HX-Location)
+  // brings its own <body> attributes: who is signed in, the CSRF header,
+  // htmx history off. htmx keeps the old ones, so copy them over.
+  function syncBody(html) {
+    var start = html.search(/<body[\s>]/i);
+    if (start === -1) return false;
+    var end = html.indexOf(">", start);
+    var fresh = new DOMParser().parseFromString(html.slice(start, end + 1) + "</body>", "text/html").body;
+    var before = signedInUser();
+    Array.prototype.slice.call(document.body.attributes).forEach(function (attr) {
+      if (attr.name !== "class" && !fresh.hasAttribute(attr.name)) document.body.removeAttribute(attr.name);
+    });
+    Array.prototype.forEach.call(fresh.attributes, function (attr) {
+      if (attr.name !== "class") document.body.setAttribute(attr.name, attr.value);
+    });
+    return before !== signedInUser();
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var detail = event.detail;
+    if (detail.target !== document.body || !detail.xhr) return;
+    if (syncBody(detail.xhr.responseText || "")) {
+      // Someone signed in or out without a full page load.
+      forgetOtherPeople();
+      refreshOfflineCopy();
+      flushQueue();
+    }
+  });
+
+  // ---------------------------------------------------------------------
+  // Keyboard and screen readers after htmx swaps content in place.
+  function focusWithin(element) {
+    if (!element.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(element.tagName)) {
+      element.setAttribute("tabindex", "-1");
+    }
+    element.focus();
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var detail = event.detail;
+    var scope = detail.boosted ? document.getElementById("main") : detail.target;
+    if (!scope || !scope.querySelector) return;
+    // Sent back with problems: straight to the first one, where the error is read out with its field.
+    var invalid = detail.xhr && detail.xhr.status === 422 && scope.querySelector('[aria-invalid="true"], .form-error');
+    if (invalid) { focusWithin(invalid); return; }
+    if (detail.boosted) {
+      // A new page: start reading and tabbing from its heading, as a full load would,
+      // unless it opens with the calm crisis panel, which is read first.
+      focusWithin(scope.querySelector("#crisis-panel") || scope.querySelector("h1") || scope);
+      return;
+    }
+    var said = scope.querySelector("[data-announce], .flash");
+    if (said) announce(said.getAttribute("data-announce") || said.textContent.trim());
+  });
+
+  // ---------------------------------------------------------------------
+  // The next meeting, for the offline page: any element with
+  // data-next-meeting="<what to show>" (empty: none planned) is remembered.
+  var MEETING = "next-meeting";
+
+  function rememberNextMeeting(root) {
+    var user = signedInUser();
+    if (!root.querySelector) return;
+    var element = root.matches && root.matches("[data-next-meeting]") ? root : root.querySelector("[data-next-meeting]");
+    if (!user || !element) return;
+    var value = element.getAttribute("data-next-meeting").trim();
+    if (value) store.set(MEETING, { user: user, text: value, saved: Date.now() });
+    else store.remove(MEETING);
+  }
+
+  // Personal things kept on this phone go when the person signs out or
+  // someone else signs in (phones are shared).
+  function forgetOtherPeople() {
+    var user = signedInUser();
+    var meeting = store.get(MEETING, null);
+    if (document.body.hasAttribute("data-public-shell")) return;
+    if (meeting && meeting.user !== user) store.remove(MEETING);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-sign-out") || form.getAttribute("data-flushed")) return;
+    var user = signedInUser();
+    store.remove(MEETING);
+    if (!queued().some(function (item) { return item.user === user; })) return;
+    // Send what waits first; signing out would strand it.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    flushQueue().then(function () {
+      form.setAttribute("data-flushed", "true");
+      form.submit();
+    });
+  }, true);
+
+  function fillOfflinePage() {
+    var meeting = store.get(MEETING, null);
+    var section = document.getElementById("offline-meeting");
+    if (section && meeting && meeting.text) {
+      section.querySelector('[data-fill="next-meeting"]').textContent = meeting.text;
+      section.hidden = false;
+    }
+    var waiting = queued().length;
+    var queue = document.getElementById("offline-queue");
+    if (queue && waiting) {
+      var line = queue.querySelector('[data-fill="queue-count"]');
+      line.textContent = waiting === 1 ? line.getAttribute("data-one") : line.getAttribute("data-many").replace("{n}", waiting);
+      queue.hidden = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------
+  // The service worker: offline page, kept static files, and telling the
+  // person when a new version is ready.
+  var OFFLINE_FRESH = "offline-page";
+  var DAY = 24 * 60 * 60 * 1000;
+  var updateAsked = false;
+
+  function offerUpdate(worker) {
+    var toast = document.getElementById("app-update");
+    if (!toast || !worker) return;
+    toast.textContent = "";
+    var message = document.createElement("span");
+    message.textContent = toast.getAttribute("data-ready");
+    toast.appendChild(message);
+    toastButton(toast, toast.getAttribute("data-reload"), function () {
+      updateAsked = true;
+      toast.hidden = true;
+      worker.postMessage({ type: "skip-waiting" });
+    }).className = "btn btn-primary";
+    toastButton(toast, toast.getAttribute("data-later"), function () { toast.hidden = true; });
+    toast.hidden = false;
+  }
+
+  function watchForUpdates(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", function () {
+        // "installed" with a page already controlled: an update, waiting.
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+      });
+    });
+    // Boosted navigation rarely loads sw.js again: look for updates when the app comes back to the front.
+    var lastCheck = Date.now();
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState !== "visible" || Date.now() - lastCheck < 60 * 60 * 1000) return;
+      lastCheck = Date.now();
+      registration.update().catch(function () {});
+    });
+  }
+
+  function refreshOfflineCopy() {
+    var controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!controller || !navigator.onLine || document.body.hasAttribute("data-public-shell")) return;
+    var who = signedInUser() || "";
+    var last = store.get(OFFLINE_FRESH, {});
+    if (last.who === who && Date.now() - last.at < DAY) return;
+    controller.postMessage({ type: "refresh-offline" });
+    store.set(OFFLINE_FRESH, { who: who, at: Date.now() });
+  }
+
+  function startServiceWorker() {
+    var url = document.body.getAttribute("data-sw");
+    if (!url || !("serviceWorker" in navigator)) return;
+    var hadController = !!navigator.serviceWorker.controller;
+    // Installing for the first time keeps an offline page made for whoever is here now.
+    if (!hadController) store.set(OFFLINE_FRESH, { who: signedInUser() || "", at: Date.now() });
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (updateAsked) window.location.reload();
+      else if (hadController) refreshOfflineCopy();
+      hadController = true;
+    });
+    navigator.serviceWorker.register(url, { scope: "/", updateViaCache: "none" })
+      .then(watchForUpdates)
+      .catch(function () { /* no service worker: pages still work online */ });
+    refreshOfflineCopy();
+  }
+
+  // ---------------------------------------------------------------------
+  // Installing: a button where the browser offers it, a guide on iPhone.
+  var installPrompt = null;
+  var DISMISSED = "install-dismissed";
+
+  function isStandalone() {
+    return window.matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+  }
+
+  function isIos() {
+    return /iPhone|iPad|iPod/.test(navigator.userAgent) ||
+      (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  }
+
+  function showInstallHelp(root) {
+    var standalone = isStandalone();
+    var ios = isIos() && !standalone;
+    root.querySelectorAll("[data-installed]").forEach(function (e) { e.hidden = !standalone; });
+    root.querySelectorAll("[data-install-offer], [data-install]").forEach(function (e) { e.hidden = !installPrompt; });
+    root.querySelectorAll("[data-ios-guide]").forEach(function (e) { e.hidden = !ios; });
+    root.querySelectorAll("[data-install-card]").forEach(function (card) {
+      card.hidden = standalone || store.get(DISMISSED, false) || !(installPrompt || ios);
+    });
+  }
+
+  window.addEventListener("beforeinstallprompt", function (event) {
+    // Our own button instead of the browser's banner, offered where it fits.
+    event.preventDefault();
+    installPrompt = event;
+    showInstallHelp(document);
+  });
+  window.addEventListener("appinstalled", function () {
+    installPrompt = null;
+    showInstallHelp(document);
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-install]") && installPrompt) {
+      var prompt = installPrompt;
+      installPrompt = null;
+      prompt.prompt();
+      prompt.userChoice.then(function () { showInstallHelp(document); }, function () {});
+    } else if (event.target.closest("[data-install-dismiss]")) {
+      store.set(DISMISSED, true);
+      showInstallHelp(document);
+    }
+  });
+
+  // ---------------------------------------------------------------------
   // The calm "How are you doing?" panel appears right after a save: bring it to
   // keyboard and screen-reader focus, so it is read first.
   function focusCrisisPanel() {
@@ -130,11 +557,17 @@
   function enhance(root) {
     detectTimezone(root);
     revealShareButtons(root);
+    rememberNextMeeting(root);
+    showInstallHelp(root);
     focusCrisisPanel();
   }
 
   onReady(function () {
+    forgetOtherPeople();
     enhance(document);
+    if (document.body.hasAttribute("data-public-shell")) fillOfflinePage();
     document.body.addEventListener("htmx:load", function (event) { enhance(event.detail.elt); });
+    startServiceWorker();
+    flushQueue();
   });
 })();

@@ -51,11 +51,14 @@ def new_phone(browser, live_server):
     """Open a fresh phone-sized browser (its own cookies); closed after the test."""
     contexts = []
 
-    def open_phone(color_scheme="light"):
-        context = browser.new_context(
+    def open_phone(color_scheme="light", **options):
+        """`options` go to new_context: service_workers="allow", another viewport..."""
+        settings = dict(
             viewport=PHONE, base_url=live_server, is_mobile=True, has_touch=True,
             color_scheme=color_scheme, service_workers="block",
         )
+        settings.update(options)
+        context = browser.new_context(**settings)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
