@@ -62,4 +62,4 @@ def test_the_past_goes_back_eight_weeks_at_a_time(world, as_user, url):
 def test_htmx_gets_just_the_list(world, as_user, url):
     response = as_user(world.mentee).get(url("meetings.index"), headers={"HX-Request": "true", "HX-Target": "meeting-list"})
     assert response.text.lstrip().startswith('<div id="meeting-list">')
-    assert response.headers["Vary"] == "HX-Request, Cookie"
+    assert "HX-Request" in response.headers["Vary"]

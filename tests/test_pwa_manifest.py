@@ -3,9 +3,8 @@
 import struct
 from pathlib import Path
 
-from flask import Blueprint
+from flask import url_for
 
-from mentoring.access import signed_in
 
 
 def png_size(data):
@@ -60,19 +59,12 @@ def test_pages_link_the_manifest_and_an_apple_touch_icon(client):
     assert png_size(client.get(icon).data) == (180, 180)
 
 
-def test_it_offers_no_shortcut_to_a_page_that_does_not_exist(client):
-    assert client.get("/manifest.webmanifest").get_json()["shortcuts"] == []
-
-
-def test_it_offers_shortcuts_once_features_serve_those_pages(app):
-    features = Blueprint("features", __name__)
-    for path in ("/checkin", "/messages", "/meetings"):
-        features.add_url_rule(path, path.strip("/"), signed_in(lambda: "ok"))
-    app.register_blueprint(features)
+def test_it_offers_shortcuts_to_check_in_messages_and_meetings(app):
     shortcuts = app.test_client().get("/manifest.webmanifest").get_json()["shortcuts"]
-    assert [(s["name"], s["url"]) for s in shortcuts] == [
-        ("Check in", "/checkin"), ("Messages", "/messages"), ("Next meeting", "/meetings")
-    ]
+    with app.test_request_context():
+        expected = [("Check in", url_for("mood.checkin")), ("Messages", url_for("messages.index")),
+                    ("Next meeting", url_for("meetings.index"))]
+    assert [(s["name"], s["url"]) for s in shortcuts] == expected
     for shortcut in shortcuts:
         assert png_size(app.test_client().get(shortcut["icons"][0]["src"]).data) == (96, 96)
 
@@ -82,3 +74,11 @@ def test_the_icons_in_the_repository_are_the_ones_the_script_draws():
 
     drawn = icons.draw(icons.MARK, 192, 0.62, icons.GREEN, 0.22, stroke=2.25)
     assert drawn == (Path(icons.OUT) / "icon-192.png").read_bytes()
+
+
+def test_it_leaves_out_a_shortcut_whose_feature_is_not_installed(app, monkeypatch):
+    from mentoring.pwa import manifest
+
+    monkeypatch.setattr(manifest, "SHORTCUTS", manifest.SHORTCUTS + (("nowhere.index", lambda: "Nowhere", "x.png"),))
+    names = [s["name"] for s in app.test_client().get("/manifest.webmanifest").get_json()["shortcuts"]]
+    assert "Nowhere" not in names and len(names) == 3

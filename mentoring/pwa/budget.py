@@ -168,7 +168,11 @@ def fragments(app, people, report):
     for role, user in people.items():
         client = _client(app, user)
         for path in main_pages(client):
-            response = client.get(path, headers={**HEADERS, "HX-Request": "true"})
+            # htmx names the element it will swap; the page says which one.
+            target = re.search(r'hx-target="#([\w-]+)"', _text(_get(client, path)))
+            if target is None:
+                continue  # this page has no fragment of its own
+            response = client.get(path, headers={**HEADERS, "HX-Request": "true", "HX-Target": target[1]})
             if response.status_code != 200 or not response.mimetype == "text/html":
                 continue
             if "<html" in _text(response)[:500].lower():

@@ -8,30 +8,25 @@ from ..web import static_url
 THEME_COLOUR = "#0f5c4d"
 BACKGROUND_COLOUR = "#f6f7f5"
 
-# (path, label, icon): offered as a long-press shortcut only when a feature
-# serves that path, so the list is right before and after features arrive.
+# (endpoint, label, icon): offered as a long-press shortcut only when the
+# feature that serves it is installed.
 SHORTCUTS = (
-    ("/checkin", lambda: _("Check in"), "icons/shortcut-checkin-96.png"),
-    ("/messages", lambda: _("Messages"), "icons/shortcut-messages-96.png"),
-    ("/meetings", lambda: _("Next meeting"), "icons/shortcut-meetings-96.png"),
+    ("mood.checkin", lambda: _("Check in"), "icons/shortcut-checkin-96.png"),
+    ("messages.index", lambda: _("Messages"), "icons/shortcut-messages-96.png"),
+    ("meetings.index", lambda: _("Next meeting"), "icons/shortcut-meetings-96.png"),
 )
 
 
-def _served_paths():
-    return {rule.rule for rule in current_app.url_map.iter_rules() if "GET" in (rule.methods or ())}
-
-
 def shortcuts():
-    served = _served_paths()
     return [
         {
             "name": label(),
             "short_name": label(),
-            "url": path,
+            "url": url_for(endpoint),
             "icons": [{"src": static_url(icon), "sizes": "96x96", "type": "image/png"}],
         }
-        for path, label, icon in SHORTCUTS
-        if path in served
+        for endpoint, label, icon in SHORTCUTS
+        if endpoint in current_app.view_functions
     ]
 
 
