@@ -74,7 +74,7 @@ def _init_extensions(app):
 
 
 def _init_features(app):
-    from . import accounts, cli, home, people, safety
+    from . import accounts, cli, home, people, push, safety
 
-    for feature in (accounts, home, people, safety, cli):
+    for feature in (accounts, home, people, safety, push, cli):
         feature.init_app(app)

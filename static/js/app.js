@@ -117,6 +117,21 @@
     if (button) button.removeAttribute("aria-busy");
   });
 
+  // A boosted visit swaps only the body, so the new page's own scripts (a
+  // feature's file in its head block) would never load: add those missing.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var detail = event.detail;
+    if (!detail.boosted && !(detail.requestConfig && detail.requestConfig.boosted)) return;
+    var page = new DOMParser().parseFromString(detail.xhr.responseText, "text/html");
+    page.head.querySelectorAll("script[src]").forEach(function (script) {
+      var src = script.getAttribute("src");
+      if (document.querySelector('script[src="' + src + '"]')) return;
+      var copy = document.createElement("script");
+      copy.src = src;
+      document.head.appendChild(copy);
+    });
+  });
+
   function enhance(root) {
     detectTimezone(root);
     revealShareButtons(root);
