@@ -6,7 +6,7 @@ import pytest
 
 from mentoring.clock import utcnow
 from mentoring.push.models import DeliveryAttempt, PushPreference, Subscription
-from mentoring.push.outbox import Notification
+from mentoring.push.outbox import Notification, topic_key
 from mentoring.push.worker import BACKOFF_BASE, MAX_ATTEMPTS
 
 from .push_fixtures import add_device, app, fake_push, queue, sender, vapid_settings, worker  # noqa: F401
@@ -55,10 +55,10 @@ def test_it_sends_to_every_device_of_the_person(world, fake_push, worker):
 
 def test_it_sends_the_urgency_ttl_and_topic(world, fake_push, worker):
     add_device(world.mentee, fake_push)
-    queue(world.mentee, "checkin_reminder", topic="checkin", expires_at=NOW + timedelta(minutes=30))
+    queue(world.mentee, "checkin_reminder", topic=topic_key("checkin"), expires_at=NOW + timedelta(minutes=30))
     worker(NOW)
     headers = fake_push.accepted()[0].headers
-    assert headers["topic"] == "checkin"
+    assert headers["topic"] == topic_key("checkin")
     assert headers["urgency"] == "normal"
     # Never longer than the reminder stays worth having.
     assert headers["ttl"] == "1800"

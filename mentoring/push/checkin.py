@@ -16,11 +16,11 @@ from ..clock import local_today, to_local
 from ..models import MENTEE, User
 from ..web import path_for
 from .models import PushPreference
-from .outbox import Notification
+from .outbox import Notification, topic_key
 from .rules import local_day_bounds, local_moment
 
 KIND = "checkin_reminder"
-TOPIC = "checkin"
+TOPIC = topic_key("checkin")
 # A reminder the worker could not send within this long after its time is dropped.
 LATE_LIMIT = timedelta(hours=4)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from peewee import OperationalError
 
 from .. import db
@@ -27,6 +28,7 @@ PRUNE_EVERY = timedelta(hours=1)
               help="A mailto: address push services can write to if something goes wrong.")
 @click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
               help="Write the keys into files in this folder, for VAPID_*_FILE, instead of printing them.")
+@with_appcontext
 def vapid_keys_command(subject, directory):
     """Make a VAPID key pair for web push and show how to configure it."""
     if not subject.startswith("mailto:") or "@" not in subject:
@@ -102,6 +104,7 @@ def worker_options(command):
 
 @click.command("send-due")
 @worker_options
+@with_appcontext
 def send_due_command(lease, batch, timeout):
     """Send every due notification once and exit (for cron or a systemd timer)."""
     _logging()
@@ -123,6 +126,7 @@ def send_due_command(lease, batch, timeout):
 @worker_options
 @click.option("--interval", default=5.0, show_default=True, type=click.FloatRange(0.05, 3600),
               help="Seconds to wait between passes.")
+@with_appcontext
 def worker_command(lease, batch, timeout, interval):
     """Send notifications as they fall due, until stopped (SIGTERM or Ctrl+C)."""
     _logging()

@@ -1,5 +1,5 @@
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, SubmitField, TimeField
+from wtforms import HiddenField, IntegerField, StringField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..i18n import _l
@@ -63,19 +63,25 @@ class PreferencesForm(FlaskForm):
         _l("Daily check-in reminder at"), format=TIME_FORMATS, validators=[Optional()],
         description=_l("Leave empty for no reminder. None comes once you have checked in that day."),
     )
-    save = SubmitField(_l("Save"))
 
     def __init__(self, *args, with_checkin=True, **kwargs):
         super().__init__(*args, **kwargs)
         if not with_checkin:
             del self.checkin_time
 
-    def validate_quiet_end(self, field):
-        start, end = self.quiet_start.data, field.data
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        # Field validators stop at an empty optional field, so the pair is checked here.
+        start, end = self.quiet_start.data, self.quiet_end.data
+        if self.quiet_start.errors or self.quiet_end.errors:
+            return ok
         if (start is None) != (end is None):
-            raise ValidationError(_l("Give both times, or leave both empty for no quiet hours."))
+            self.quiet_end.errors.append(_l("Give both times, or leave both empty for no quiet hours."))
+            return False
         if start is not None and start == end:
-            raise ValidationError(_l("Quiet hours need to end at a different time from when they start."))
+            self.quiet_end.errors.append(_l("Quiet hours need to end at a different time from when they start."))
+            return False
+        return ok
 
     def validate_checkin_time(self, field):
         if field.data and in_quiet_hours(field.data, self.quiet_start.data, self.quiet_end.data):

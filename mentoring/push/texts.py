@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from ..i18n import _l
 from ..models import MENTEE, MENTOR
+from .outbox import topic_key
 
 # Plaintext a push service must accept: 4096 bytes of record minus the
 # aes128gcm header (86), the tag (16) and the padding delimiter (1).
@@ -71,7 +72,8 @@ def payload(notification, role, open_url):
     data = {
         "title": title,
         "body": body,
-        "tag": notification.topic or notification.kind,
+        # Replaces an earlier notification with the same tag on the device.
+        "tag": notification.topic or topic_key(notification.kind),
         "url": open_url,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()

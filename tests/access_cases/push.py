@@ -15,7 +15,7 @@ def setup(world):
     )
     now = utcnow()
     world.reminder = Notification.create(
-        user=world.mentee, kind="checkin_reminder", url="/", topic="checkin", due_at=now,
+        user=world.mentee, kind="checkin_reminder", url="/", topic="", due_at=now,
         status=Notification.SENT, sent_at=now, expires_at=None,
     )
 
