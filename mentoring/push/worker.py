@@ -97,8 +97,8 @@ class Worker:
             candidates = self._candidates(now)
             if not candidates:
                 break
-            random.shuffle(candidates)  # several workers rarely reach for the same row
-            # Rows another worker claims first are skipped here and by the next look.
+            # Oldest first, so the daily cap keeps the earliest. Rows another
+            # worker claims first cost one UPDATE that changes nothing.
             for notification_id in candidates:
                 if self.stopping:
                     break
