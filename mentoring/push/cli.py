@@ -60,7 +60,10 @@ def vapid_keys_command(subject, directory):
         click.echo("\nNote: this server already has VAPID keys configured.", err=True)
 
 
-def _sender(timeout):
+def _sender(timeout, lease):
+    if lease <= timeout:
+        # A send still waiting on a push service must never outlive its claim.
+        raise click.BadParameter("must be longer than --timeout", param_hint="--lease")
     try:
         keys = vapid.load(current_app.config)
     except ConfigError as e:
@@ -87,8 +90,9 @@ def _logging():
 
 
 _worker_options = [
-    click.option("--lease", default=300, show_default=True, type=click.IntRange(5, 3600),
-                 help="Seconds a claimed notification stays with this worker before another may take it."),
+    click.option("--lease", default=300, show_default=True, type=click.IntRange(1, 3600),
+                 help="Seconds a claimed notification stays with this worker before another may take it; "
+                      "longer than --timeout times the devices a person may have."),
     click.option("--batch", default=50, show_default=True, type=click.IntRange(1, 1000),
                  help="Due notifications looked at per query."),
     click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(1, 60),
@@ -108,7 +112,7 @@ def worker_options(command):
 def send_due_command(lease, batch, timeout):
     """Send every due notification once and exit (for cron or a systemd timer)."""
     _logging()
-    sender = _sender(timeout)
+    sender = _sender(timeout, lease)
     try:
         with db.database.connection_context():
             _require_migrated()
@@ -130,7 +134,7 @@ def send_due_command(lease, batch, timeout):
 def worker_command(lease, batch, timeout, interval):
     """Send notifications as they fall due, until stopped (SIGTERM or Ctrl+C)."""
     _logging()
-    sender = _sender(timeout)
+    sender = _sender(timeout, lease)
     with db.database.connection_context():
         _require_migrated()
     worker = Worker(sender, lease=timedelta(seconds=lease), batch=batch)
