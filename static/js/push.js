@@ -37,9 +37,15 @@
     if (button) button.disabled = !enabled;
   }
 
+  // Registered once per page: registering again would ask for an update each time.
+  var registered = null;
   function registration(root) {
-    return navigator.serviceWorker.register(root.getAttribute("data-sw-url"), { scope: "/" })
-      .then(function () { return navigator.serviceWorker.ready; });
+    if (!registered) {
+      registered = navigator.serviceWorker.register(root.getAttribute("data-sw-url"), { scope: "/" })
+        .then(function () { return navigator.serviceWorker.ready; });
+      registered.catch(function () { registered = null; });
+    }
+    return registered;
   }
 
   function keyBytes(base64url) {
