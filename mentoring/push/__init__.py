@@ -12,10 +12,10 @@ A feature with reminders of its own registers a producer, a function of
 from ..config import ConfigError
 from ..i18n import _l
 from ..models import MENTEE, MENTOR, ROLES
-from .outbox import Notification, cancel_pending, notify
+from .outbox import Notification, cancel_pending, notify, topic_key
 from .sender import PushError
 
-__all__ = ["Notification", "PushError", "cancel_pending", "init_app", "notify"]
+__all__ = ["Notification", "PushError", "cancel_pending", "init_app", "notify", "topic_key"]
 
 
 def init_app(app):

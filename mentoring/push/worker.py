@@ -23,8 +23,6 @@ from dataclasses import dataclass, fields
 from datetime import timedelta
 
 from flask import current_app
-from peewee import fn
-
 from ..clock import utcnow
 from ..db import database
 from ..models import User
@@ -284,7 +282,3 @@ def prune(now):
                     .execute())
     return attempts + finished
 
-
-def pending_count(now):
-    return (Notification.select(fn.COUNT(Notification.id))
-            .where((Notification.status == Notification.PENDING) & (Notification.due_at <= now)).scalar())
