@@ -262,13 +262,17 @@ class FakePushService:
                     if forced is not None:
                         status, retry_after, error = forced.status, forced.retry_after, "told to"
                 service._record(Received(sid, status, headers, claims, plaintext, error))
-                self.send_response(status)
-                if status == 201:
-                    self.send_header("Location", f"/message/{b64url(os.urandom(8))}")
-                if retry_after is not None:
-                    self.send_header("Retry-After", retry_after)
-                self.send_header("Content-Length", str(len(error.encode())))
-                self.end_headers()
-                self.wfile.write(error.encode())
+                try:
+                    self.send_response(status)
+                    if status == 201:
+                        self.send_header("Location", f"/message/{b64url(os.urandom(8))}")
+                    if retry_after is not None:
+                        self.send_header("Retry-After", retry_after)
+                    self.send_header("Content-Length", str(len(error.encode())))
+                    self.end_headers()
+                    self.wfile.write(error.encode())
+                except (BrokenPipeError, ConnectionResetError):
+                    # The sender gave up waiting (its timeout): accepted all the same, as a real service would.
+                    self.close_connection = True
 
         return Handler

@@ -20,7 +20,7 @@ FORBIDDEN = re.compile(
     r"\bkill|\bdie\b|\bdead|lonely|cry|hurt|wellbeing|symptom|score|safety plan|safeguard",
     re.IGNORECASE,
 )
-KIND_NAMES = sorted(KINDS) + ["something_new_from_a_later_feature"]
+KIND_NAMES = sorted(KINDS) + ["a_kind_added_later"]
 ROLES = [MENTEE, MENTOR, COORDINATOR]
 
 
