@@ -66,18 +66,23 @@
     });
   }
 
+  // Mark the row of this browser's own subscription; with it listed, the
+  // "turn on" form has nothing left to do here.
   function markThisDevice(root, subscription) {
+    var form = root.querySelector("[data-push-subscribe]");
     root.querySelectorAll("[data-device]").forEach(function (row) {
       row.classList.remove("is-this-device");
       var here = row.querySelector(".device-here");
       if (here) here.hidden = true;
     });
+    if (form) form.hidden = false;
     if (!subscription) return;
     digest(subscription.endpoint).then(function (d) {
       var row = d && root.querySelector('[data-device="' + d + '"]');
       if (!row) return;
       row.classList.add("is-this-device");
       row.querySelector(".device-here").hidden = false;
+      if (form) form.hidden = true;
     });
   }
 

@@ -54,7 +54,19 @@ def wait_until(page, expression, timeout=20):
         if page.evaluate(expression):
             return
         page.wait_for_timeout(100)
-    raise AssertionError(f"never true: {expression}")
+    raise AssertionError(f"never true: {expression}; {diagnosis(page)}")
+
+
+def diagnosis(page):
+    """What the browser says about its service workers, for a failure message."""
+    try:
+        return [page.url, page.evaluate("Notification.permission"), page.context.service_workers,
+                page.evaluate("navigator.serviceWorker.getRegistrations()"
+                              ".then(rs => rs.map(r => [r.scope, r.active && r.active.state, !!r.waiting]))"),
+                [w.evaluate("self.registration.getNotifications().then(ns => ns.length)")
+                 for w in page.context.service_workers]]
+    except Exception as e:  # noqa: BLE001 - a diagnosis must not hide the failure
+        return repr(e)
 
 
 def open_settings(page):
@@ -115,6 +127,46 @@ def test_a_push_shows_a_notification_whose_tap_opens_its_page(app, world, sw_pho
 def open_url_path(app, notification):
     with app.test_request_context():
         return open_url(notification)
+
+
+# Headless Chromium cannot reach a push service, so subscribe() is stood in for;
+# the rest (permission, service worker, form, server, device list) is real.
+FAKE_SUBSCRIPTION = """(() => {
+  const json = {endpoint: "https://push.example.net/send/browser-test",
+    keys: {p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+           auth: "tBHItJI5svbpez7KI4CCXg"}};
+  const make = () => ({endpoint: json.endpoint, toJSON: () => json,
+    unsubscribe: () => { sessionStorage.removeItem("subscribed"); return Promise.resolve(true); }});
+  PushManager.prototype.subscribe = function () { sessionStorage.setItem("subscribed", "1"); return Promise.resolve(make()); };
+  PushManager.prototype.getSubscription = function () {
+    return Promise.resolve(sessionStorage.getItem("subscribed") ? make() : null);
+  };
+})();"""
+
+
+def test_turning_on_stores_this_device_and_marks_it(world, sw_phone):
+    from mentoring.push.models import Subscription
+
+    context, page = sw_phone()
+    context.add_init_script(FAKE_SUBSCRIPTION)
+    sign_in(page, world.mentee)
+    open_settings(page)
+    page.get_by_label("Name for this device").fill("My phone")
+    page.get_by_role("button", name="Turn on notifications on this device").click()
+    expect(page.get_by_text("Notifications are on for My phone.")).to_be_visible()
+    expect(page.locator(".is-this-device")).to_contain_text("My phone")
+    expect(page.get_by_text("· this device")).to_be_visible()
+    expect(page.get_by_role("button", name="Turn on notifications on this device")).to_be_hidden()
+    device = Subscription.get()
+    assert (device.user_id, device.device_name, device.endpoint) == (
+        world.mentee.id, "My phone", "https://push.example.net/send/browser-test")
+    screenshot(page, "push-device-on")
+
+    page.get_by_role("button", name="Turn off for My phone").click()
+    expect(page.get_by_text("Notifications are off for My phone.")).to_be_visible()
+    assert Subscription.select().count() == 0
+    assert page.evaluate("sessionStorage.getItem('subscribed')") is None
+    expect(page.get_by_role("button", name="Turn on notifications on this device")).to_be_visible()
 
 
 def test_a_payload_cannot_send_the_tap_to_another_site(app, world, sw_phone, live_server):
