@@ -123,9 +123,15 @@
     var detail = event.detail;
     if (!detail.boosted && !(detail.requestConfig && detail.requestConfig.boosted)) return;
     var page = new DOMParser().parseFromString(detail.xhr.responseText, "text/html");
+    // Compared by path: after a deploy the digest differs, and loading a
+    // second copy of a script already running would double its handlers.
+    var loaded = {};
+    document.querySelectorAll("script[src]").forEach(function (script) {
+      loaded[new URL(script.src, location.href).pathname] = true;
+    });
     page.head.querySelectorAll("script[src]").forEach(function (script) {
       var src = script.getAttribute("src");
-      if (document.querySelector('script[src="' + src + '"]')) return;
+      if (loaded[new URL(src, location.href).pathname]) return;
       var copy = document.createElement("script");
       copy.src = src;
       document.head.appendChild(copy);
