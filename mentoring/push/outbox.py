@@ -1,4 +1,12 @@
-"""Notifications waiting to be pushed, one row per person and event."""
+"""Notifications waiting to be pushed, one row per person and event.
+
+Features queue with `notify()` and withdraw with `cancel_pending()`; the
+worker (worker.py) claims due rows and sends them.
+"""
+
+import base64
+import hashlib
+from datetime import timedelta
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
@@ -6,9 +14,10 @@ from ..clock import utcnow
 from ..db import BaseModel
 from ..models import User
 
-
 class Notification(BaseModel):
     PENDING, SENT, FAILED, DROPPED = "pending", "sent", "failed", "dropped"
+    # Folded into a newer notification with the same user and topic: one push for both.
+    COLLAPSED = "collapsed"
 
     user = ForeignKeyField(User, backref="+", on_delete="CASCADE")
     kind = CharField(max_length=30)
@@ -23,24 +32,64 @@ class Notification(BaseModel):
     sent_at = DateTimeField(null=True)
     last_error = TextField(default="")
     created_at = DateTimeField(default=utcnow)
+    # Added by 0006_push.
+    # Which worker holds the claim; finishing requires still holding it.
+    claim_token = CharField(max_length=64, null=True)
+    # Past this it is not worth sending (a check-in reminder for yesterday).
+    expires_at = DateTimeField(null=True)
+    # Makes producers idempotent: one row per (user, key), e.g. "checkin:2025-03-30".
+    key = CharField(max_length=64, null=True)
+    opened_at = DateTimeField(null=True)
+    # Snoozed or dismissed from the reminders card.
+    handled_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "notifications"
 
+    @property
+    def is_pending(self):
+        return self.status == self.PENDING
 
-def notify(user, kind, url, topic="", urgent=False, due_at=None, now=None):
-    """Queue a push to `user`; the worker sends it when due."""
+
+def topic_key(topic):
+    """A caller's topic ("meeting-12-reminder") as it is stored and sent: a digest.
+
+    The Topic header allows 32 URL-safe characters and travels in the clear to
+    the push service (and the tag to the device), so neither gets words.
+    """
+    if not topic:
+        return ""
+    digest = hashlib.sha256(b"mentoring-topic:" + topic.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")[:22]
+
+
+# How long a notification stays worth sending when the caller gives no end.
+DEFAULT_LIFETIME = {
+    "meeting_reminder": timedelta(hours=12),
+    "checkin_reminder": timedelta(hours=6),
+}
+LIFETIME = timedelta(days=3)
+
+
+def notify(user, kind, url, topic="", urgent=False, due_at=None, now=None, expires_at=None, key=None):
+    """Queue a push to `user`; the worker sends it when due.
+
+    `topic` groups notifications that replace each other (a newer reminder
+    for the same meeting); `urgent` ones ignore quiet hours and the daily cap.
+    """
     now = now or utcnow()
+    due_at = due_at or now
     return Notification.create(
-        user=user, kind=kind, url=url, topic=topic, urgent=urgent,
-        due_at=due_at or now, created_at=now,
+        user=user, kind=kind, url=url, topic=topic_key(topic), urgent=urgent,
+        due_at=due_at, created_at=now, key=key,
+        expires_at=expires_at or due_at + DEFAULT_LIFETIME.get(kind, LIFETIME),
     )
 
 
 def cancel_pending(topic, user=None):
     """Withdraw notifications not yet sent under `topic` (a cancelled meeting's reminders)."""
     query = Notification.delete().where(
-        (Notification.topic == topic) & (Notification.status == Notification.PENDING)
+        (Notification.topic == topic_key(topic)) & (Notification.status == Notification.PENDING)
     )
     if user is not None:
         query = query.where(Notification.user == user)

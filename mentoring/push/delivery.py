@@ -1,0 +1,124 @@
+"""One notification to each of a person's devices, every attempt logged.
+
+Network calls happen here, outside any transaction; what came of them is
+written afterwards in one (record()).
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from ..db import database
+from .models import DeliveryAttempt, Subscription
+from .sender import PushError
+from .texts import payload, ttl_for, urgency_for
+
+
+@dataclass
+class Attempt:
+    subscription: Subscription
+    outcome: str
+    status_code: int | None = None
+    error: str = ""
+    retry_after: int | None = None
+    duration_ms: int = 0
+
+
+@dataclass
+class Delivery:
+    """What happened to one notification on this try."""
+
+    attempts: list = field(default_factory=list)
+
+    def outcomes(self):
+        return {a.outcome for a in self.attempts}
+
+    @property
+    def any_ok(self):
+        return DeliveryAttempt.OK in self.outcomes()
+
+    @property
+    def needs_retry(self):
+        return DeliveryAttempt.RETRY in self.outcomes()
+
+    @property
+    def retry_after(self):
+        waits = [a.retry_after for a in self.attempts if a.retry_after is not None]
+        return max(waits) if waits else None
+
+    def summary(self):
+        failed = [a for a in self.attempts if a.outcome != DeliveryAttempt.OK]
+        return "; ".join(f"{a.subscription.device_name}: {a.error}" for a in failed)[:1000]
+
+
+def _outcome(error):
+    if error.gone:
+        return DeliveryAttempt.GONE
+    if error.too_large:
+        return DeliveryAttempt.TOO_LARGE
+    return DeliveryAttempt.FAILED if error.permanent else DeliveryAttempt.RETRY
+
+
+def send_to_devices(sender, notification, role, subscriptions, now, open_url):
+    """POST the notification to each subscription; nothing is written yet."""
+    plaintext = payload(notification, role, open_url)
+    ttl, urgency = ttl_for(notification, now), urgency_for(notification)
+    delivery = Delivery()
+    for subscription in subscriptions:
+        started = time.monotonic()
+        target = {"endpoint": subscription.endpoint, "p256dh": subscription.p256dh, "auth": subscription.auth}
+        try:
+            code = sender.send(target, plaintext, ttl=ttl, urgency=urgency, topic=notification.topic)
+            attempt = Attempt(subscription, DeliveryAttempt.OK, code)
+        except PushError as e:
+            attempt = Attempt(subscription, _outcome(e), e.status, str(e)[:300], e.retry_after)
+        attempt.duration_ms = int((time.monotonic() - started) * 1000)
+        delivery.attempts.append(attempt)
+    return delivery
+
+
+def record(delivery, notification, now):
+    """Log every attempt and act on the answers: forget gone devices, note the rest.
+
+    Call inside a transaction.
+    """
+    if not delivery.attempts:
+        return
+    DeliveryAttempt.insert_many([
+        {
+            "notification": notification.id, "subscription": a.subscription.id,
+            "user": notification.user_id, "origin": a.subscription.origin[:200],
+            "status_code": a.status_code, "outcome": a.outcome, "error": a.error,
+            "duration_ms": a.duration_ms, "at": now,
+        }
+        for a in delivery.attempts
+    ]).execute()
+    by_outcome = {}
+    for a in delivery.attempts:
+        by_outcome.setdefault(a.outcome, []).append(a.subscription.id)
+    if by_outcome.get(DeliveryAttempt.OK):
+        Subscription.update(last_success_at=now).where(Subscription.id.in_(by_outcome[DeliveryAttempt.OK])).execute()
+    failing = by_outcome.get(DeliveryAttempt.RETRY, []) + by_outcome.get(DeliveryAttempt.FAILED, [])
+    if failing:
+        Subscription.update(last_failure_at=now).where(Subscription.id.in_(failing)).execute()
+    if by_outcome.get(DeliveryAttempt.GONE):
+        # 404/410: the browser dropped the subscription; it will never work again.
+        Subscription.delete().where(Subscription.id.in_(by_outcome[DeliveryAttempt.GONE])).execute()
+
+
+def already_delivered(notification):
+    """Ids of devices that accepted this notification on an earlier try."""
+    if not notification.attempts:
+        return set()
+    return {
+        row[0] for row in DeliveryAttempt.select(DeliveryAttempt.subscription)
+        .where((DeliveryAttempt.notification == notification.id) & (DeliveryAttempt.outcome == DeliveryAttempt.OK))
+        .tuples()
+    }
+
+
+def send_now(sender, notification, role, subscriptions, now, open_url):
+    """Send and record straight away (the settings page's test button)."""
+    delivery = send_to_devices(sender, notification, role, subscriptions, now, open_url)
+    with database.atomic():
+        record(delivery, notification, now)
+    return delivery

@@ -1,0 +1,284 @@
+"""The worker: claims due notifications and sends each exactly once.
+
+A claim is one UPDATE that succeeds only while the row is pending, due, and
+nobody else's claim is running:
+
+    UPDATE notifications SET claim_token = ?, claimed_until = ?
+    WHERE id = ? AND status = 'pending' AND due_at <= ?
+      AND (claimed_until IS NULL OR claimed_until < ?)
+
+Only the worker whose UPDATE changed one row acts, so any number of workers on
+SQLite or PostgreSQL never send one twice. A worker that dies mid-send leaves
+its claim behind; once `lease` has passed the claim counts as free and the
+notification is sent by whoever claims it next. Finishing requires still
+holding the claim (WHERE claim_token = ours).
+"""
+
+import logging
+import os
+import random
+import socket
+import uuid
+from dataclasses import dataclass, fields
+from datetime import timedelta
+
+from flask import current_app
+from ..clock import utcnow
+from ..db import database
+from ..models import User
+from ..web import path_for
+from .delivery import already_delivered, record, send_to_devices
+from .models import DeliveryAttempt, PushPreference, Subscription
+from .outbox import Notification
+from .rules import local_day_bounds, quiet_hours_end
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+BACKOFF_BASE = 30  # seconds, doubled per attempt
+BACKOFF_MAX = 3600
+RETRY_AFTER_MAX = 24 * 3600
+KEEP_HISTORY = timedelta(days=30)
+
+
+@dataclass
+class PassReport:
+    sent: int = 0
+    collapsed: int = 0
+    retried: int = 0
+    deferred: int = 0
+    dropped: int = 0
+    failed: int = 0
+    lost_claims: int = 0
+
+    def __str__(self):
+        return ", ".join(f"{f.name.replace('_', ' ')} {getattr(self, f.name)}" for f in fields(self))
+
+    @property
+    def handled(self):
+        return self.sent + self.retried + self.deferred + self.dropped + self.failed
+
+
+def open_url(notification):
+    """Our own redirect to the notification's page (see views.open_notification)."""
+    return path_for("push.open_notification", notification_id=notification.id)
+
+
+def backoff(attempts, retry_after=None):
+    """Seconds before the next try: doubling with jitter, never sooner than asked."""
+    wait = min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, attempts - 1)) * random.uniform(0.8, 1.2)
+    if retry_after is not None:
+        wait = max(wait, min(retry_after, RETRY_AFTER_MAX))
+    return timedelta(seconds=wait)
+
+
+def worker_name():
+    return f"{socket.gethostname()[:30]}:{os.getpid()}"
+
+
+class Worker:
+    def __init__(self, sender, lease=timedelta(minutes=5), batch=50, clock=utcnow, name=None):
+        self.sender = sender
+        self.lease = lease
+        self.batch = batch
+        self.clock = clock
+        self.name = name or worker_name()
+        self.stopping = False
+
+    # One pass
+
+    def run_pass(self, now):
+        """Run the reminder producers, then send everything due at `now`."""
+        run_producers(now)
+        report = PassReport()
+        while not self.stopping:
+            candidates = self._candidates(now)
+            if not candidates:
+                break
+            # Oldest first, so the daily cap keeps the earliest. Rows another
+            # worker claims first cost one UPDATE that changes nothing.
+            for notification_id in candidates:
+                if self.stopping:
+                    break
+                token = f"{self.name}:{uuid.uuid4().hex[:12]}"
+                if self._claim(notification_id, token, now):
+                    self._handle(notification_id, token, now, report)
+        return report
+
+    def _claim_clock(self, now):
+        # Leases run on the real clock even when a test passes another `now`.
+        return max(now, self.clock())
+
+    def _free(self, at):
+        return Notification.claimed_until.is_null() | (Notification.claimed_until < at)
+
+    def _candidates(self, now):
+        query = (
+            Notification.select(Notification.id)
+            .where((Notification.status == Notification.PENDING) & (Notification.due_at <= now)
+                   & self._free(self._claim_clock(now)))
+            .order_by(Notification.due_at, Notification.id)
+            .limit(self.batch)
+        )
+        return [row[0] for row in query.tuples()]
+
+    def _claim(self, notification_id, token, now):
+        at = self._claim_clock(now)
+        changed = (
+            Notification.update(claim_token=token, claimed_until=at + self.lease)
+            .where((Notification.id == notification_id) & (Notification.status == Notification.PENDING)
+                   & (Notification.due_at <= now) & self._free(at))
+            .execute()
+        )
+        return changed == 1
+
+    def _group(self, notification_id, token, now):
+        """The claimed notification and any others due for the same person and topic."""
+        first = Notification.get_by_id(notification_id)
+        if not first.topic:
+            return [first]
+        at = self._claim_clock(now)
+        same = (Notification.user == first.user_id) & (Notification.topic == first.topic)
+        (Notification.update(claim_token=token, claimed_until=at + self.lease)
+         .where(same & (Notification.status == Notification.PENDING) & (Notification.due_at <= now)
+                & (Notification.id != first.id) & self._free(at))
+         .execute())
+        return list(Notification.select().where(same & (Notification.claim_token == token)))
+
+    def _handle(self, notification_id, token, now, report):
+        try:
+            group = self._group(notification_id, token, now)
+            self._process(group, token, now, report)
+        except Exception as e:  # one bad row must not stop the others
+            log.exception("push: notification %s failed", notification_id)
+            self._give_back(notification_id, token, now, f"internal error: {e.__class__.__name__}", report)
+
+    # Deciding what to do with one notification
+
+    def _process(self, group, token, now, report):
+        newest = max(group, key=lambda n: (n.created_at, n.id))
+        urgent = any(n.urgent for n in group)
+        user = User.get_by_id(newest.user_id)
+        if not user.is_active:
+            return self._finish(group, token, Notification.DROPPED, now, report, "account switched off")
+        if newest.expires_at is not None and newest.expires_at <= now:
+            return self._finish(group, token, Notification.DROPPED, now, report, "expired before it could be sent")
+        wanted = STILL_WANTED.get(newest.kind)
+        if wanted is not None and not wanted(newest, user, now):
+            return self._finish(group, token, Notification.DROPPED, now, report, "no longer needed")
+        if not urgent:
+            prefs = PushPreference.for_user(user)
+            quiet_until = quiet_hours_end(now, user.timezone, prefs.quiet_start, prefs.quiet_end)
+            if quiet_until is not None:
+                return self._defer(group, token, quiet_until, report)
+            if sent_today(user, now) >= prefs.daily_cap:
+                return self._finish(group, token, Notification.DROPPED, now, report, "daily limit reached")
+        done = already_delivered(newest)
+        devices = [s for s in Subscription.for_user(user) if s.id not in done]
+        if not devices and not done:
+            return self._finish(group, token, Notification.DROPPED, now, report, "no device turned on")
+        delivery = send_to_devices(self.sender, newest, user.role, devices, now, open_url(newest))
+        self._settle(group, newest, token, delivery, bool(done), now, report)
+
+    def _settle(self, group, newest, token, delivery, delivered_before, now, report):
+        attempts = newest.attempts + 1
+        ok = delivery.any_ok or delivered_before
+        with database.atomic():
+            record(delivery, newest, now)
+            if delivery.needs_retry and attempts < MAX_ATTEMPTS:
+                retry_at = now + backoff(attempts, delivery.retry_after)
+                self._update(group, token, report, status=Notification.PENDING, due_at=retry_at,
+                             attempts=attempts, last_error=delivery.summary())
+                report.retried += 1
+            elif ok:
+                self._finish(group, token, Notification.SENT, now, report, delivery.summary(), newest, attempts)
+            elif DeliveryAttempt.TOO_LARGE in delivery.outcomes():
+                self._finish(group, token, Notification.DROPPED, now, report, delivery.summary(), attempts=attempts)
+            else:
+                self._finish(group, token, Notification.FAILED, now, report, delivery.summary(), attempts=attempts)
+
+    # Writing the result, only while the claim is still ours
+
+    def _update(self, group, token, report, **values):
+        values.update(claim_token=None, claimed_until=None)
+        changed = (Notification.update(**values)
+                   .where(Notification.id.in_([n.id for n in group]) & (Notification.claim_token == token))
+                   .execute())
+        if changed < len(group):
+            # Our lease ran out and someone else claimed it: they own it now.
+            report.lost_claims += len(group) - changed
+            log.warning("push: claim on %s expired before it was finished", [n.id for n in group])
+        return changed
+
+    def _finish(self, group, token, status, now, report, error="", representative=None, attempts=None):
+        """Close the group: sent ones leave one SENT (the one pushed) and the rest COLLAPSED."""
+        values = {"status": status, "last_error": error}
+        if status == Notification.SENT:
+            values["sent_at"] = now
+        if attempts is not None:
+            values["attempts"] = attempts
+        rest = group
+        with database.atomic():
+            if status == Notification.SENT:
+                representative = representative or group[0]
+                self._update([representative], token, report, **values)
+                rest = [n for n in group if n.id != representative.id]
+                values["status"] = Notification.COLLAPSED
+                report.collapsed += len(rest)
+            if rest:
+                self._update(rest, token, report, **values)
+        name = {Notification.SENT: "sent", Notification.DROPPED: "dropped", Notification.FAILED: "failed"}[status]
+        setattr(report, name, getattr(report, name) + 1)
+
+    def _defer(self, group, token, until, report):
+        self._update(group, token, report, due_at=until)
+        report.deferred += 1
+
+    def _give_back(self, notification_id, token, now, error, report):
+        notification = Notification.get_or_none(Notification.id == notification_id)
+        if notification is None:
+            return
+        attempts = notification.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            self._update([notification], token, report, status=Notification.FAILED, attempts=attempts, last_error=error)
+            report.failed += 1
+        else:
+            self._update([notification], token, report, due_at=now + backoff(attempts),
+                         attempts=attempts, last_error=error)
+            report.retried += 1
+
+
+def sent_today(user, now):
+    """Non-urgent pushes this person has had since their local midnight."""
+    start, end = local_day_bounds(now, user.timezone)
+    return (
+        Notification.select()
+        .where((Notification.user == user) & (Notification.status == Notification.SENT)
+               & (Notification.sent_at >= start) & (Notification.sent_at < end) & ~Notification.urgent)
+        .count()
+    )
+
+
+# kind -> fn(notification, user, now) -> bool: asked just before sending.
+STILL_WANTED = {}
+
+
+def run_producers(now):
+    """Let features queue what has become due (meeting reminders, daily check-ins)."""
+    for producer in current_app.extensions.get("reminder_producers", []):
+        try:
+            producer(now)
+        except Exception:
+            log.exception("push: reminder producer %s failed", getattr(producer, "__name__", producer))
+
+
+def prune(now):
+    """Forget finished notifications and attempts after KEEP_HISTORY."""
+    cutoff = now - KEEP_HISTORY
+    with database.atomic():
+        attempts = DeliveryAttempt.delete().where(DeliveryAttempt.at < cutoff).execute()
+        finished = (Notification.delete()
+                    .where((Notification.status != Notification.PENDING) & (Notification.due_at < cutoff))
+                    .execute())
+    return attempts + finished
+
