@@ -7,6 +7,7 @@ from mentoring.meetings.models import CANCELLED, CONFIRMED, PROPOSED, Meeting
 from mentoring.meetings.reminders import requeue_meeting
 
 from .meetings_support import make_meeting, pending, soon, told
+from mentoring.push.outbox import topic_key
 
 
 def change_form(moment, tz, **extra):
@@ -82,7 +83,7 @@ def test_rescheduling_moves_the_reminders_and_tells_the_other(app, world, as_use
     assert not before & after
     assert len(pending()) == 4
     [push] = told(world.mentee, "meeting_changed")
-    assert push.topic == f"meeting-{meeting.id}"
+    assert push.topic == topic_key(f"meeting-{meeting.id}")
 
 
 def test_cancelling_withdraws_the_reminders_and_tells_the_other(app, world, as_user, url):

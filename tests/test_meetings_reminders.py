@@ -12,6 +12,7 @@ from mentoring.meetings.reminders import requeue_meeting, save_offsets, top_up
 from mentoring.people.matching import end_match
 
 from .meetings_support import make_meeting, make_series, pending, soon, utc
+from mentoring.push.outbox import topic_key
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_a_confirmed_meeting_gets_24_h_and_1_h_reminders_for_both(ctx, world):
     assert requeue_meeting(meeting, world.match) == 4
     due = {(n.user_id, n.due_at) for n in pending()}
     assert due == {(u.id, meeting.starts_at - timedelta(hours=h)) for u in (world.mentor, world.mentee) for h in (24, 1)}
-    assert {(n.url, n.topic) for n in pending()} == {(f"/meetings/{meeting.id}", f"meeting-{meeting.id}")}
+    assert {(n.url, n.topic) for n in pending()} == {(f"/meetings/{meeting.id}", topic_key(f"meeting-{meeting.id}"))}
 
 
 def test_reminders_already_past_are_not_queued(ctx, world):

@@ -10,6 +10,7 @@ from mentoring.messages.sending import Closed, delete, edit, mark_read, send
 from mentoring.push import Notification
 
 from .messages_support import conversation, fresh, in_app_context, say, sides
+from mentoring.push.outbox import topic_key
 
 app_context = pytest.fixture(autouse=True)(in_app_context)
 
@@ -51,7 +52,7 @@ def test_it_queues_one_neutral_push_per_conversation(world, say):
     assert len(pending) == 1, "a newer message replaces the waiting notification"
     note = pending[0]
     assert note.kind == "message"
-    assert note.topic == f"conv-{conv.id}"
+    assert note.topic == topic_key(f"conv-{conv.id}")
     assert note.url == f"/messages/{conv.id}"
     assert "sister" not in f"{note.kind}{note.url}{note.topic}"
     assert not Notification.select().where(Notification.user == world.mentee.id).exists()

@@ -9,7 +9,7 @@ from mentoring.push.outbox import Notification, topic_key
 
 from .push_fixtures import app, vapid_settings  # noqa: F401
 
-HTMX = {"HX-Request": "true"}
+HTMX = {"HX-Request": "true", "HX-Target": "push-reminders"}
 
 
 def sent(user, kind="checkin_reminder", ago=timedelta(minutes=5), **fields):

@@ -11,7 +11,8 @@ from mentoring.push.outbox import Notification
 from .conftest import make_app, signed_in
 from .push_fixtures import add_device, app, fake_push, vapid_settings  # noqa: F401
 
-HTMX = {"HX-Request": "true"}
+HTMX = {"HX-Request": "true", "HX-Target": "push-devices"}
+HTMX_PREFERENCES = {"HX-Request": "true", "HX-Target": "push-preferences"}
 ENDPOINT = "https://fcm.googleapis.com/fcm/send/abc123"
 P256DH = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"
 AUTH = "tBHItJI5svbpez7KI4CCXg"
@@ -26,7 +27,7 @@ def device_form(**changes):
 def test_it_serves_the_public_key_to_the_page(world, as_user, url, vapid_settings):
     page = as_user(world.mentee).get(url("push.settings")).get_data(as_text=True)
     assert f'data-vapid-key="{vapid_settings["VAPID_PUBLIC_KEY"]}"' in page
-    assert "js/push.js" in page
+    assert "js/push." in page
     assert "Add to Home Screen" in page and "16.4" in page
     assert "Don't allow" in page or "Don&#39;t allow" in page
 
@@ -176,7 +177,7 @@ def prefs_form(**changes):
 
 
 def test_it_saves_quiet_hours_cap_and_checkin_time(world, as_user, url):
-    answer = as_user(world.mentee).post(url("push.preferences"), data=prefs_form(), headers=HTMX)
+    answer = as_user(world.mentee).post(url("push.preferences"), data=prefs_form(), headers=HTMX_PREFERENCES)
     assert answer.status_code == 200 and "Saved." in answer.get_data(as_text=True)
     prefs = PushPreference.get(PushPreference.user == world.mentee)
     assert (prefs.quiet_start, prefs.quiet_end, prefs.daily_cap, prefs.checkin_time) == (
@@ -205,7 +206,7 @@ def test_without_htmx_it_redirects_back_with_a_message(world, as_user, url):
     ({"checkin_time": "25:00"}, "Not a valid time"),
 ])
 def test_it_explains_what_is_wrong_and_keeps_the_input(world, as_user, url, changes, message):
-    answer = as_user(world.mentee).post(url("push.preferences"), data=prefs_form(**changes), headers=HTMX)
+    answer = as_user(world.mentee).post(url("push.preferences"), data=prefs_form(**changes), headers=HTMX_PREFERENCES)
     page = answer.get_data(as_text=True)
     assert answer.status_code == 422
     assert message in page

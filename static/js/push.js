@@ -41,7 +41,7 @@
   var registered = null;
   function registration(root) {
     if (!registered) {
-      registered = navigator.serviceWorker.register(root.getAttribute("data-sw-url"), { scope: "/" })
+      registered = navigator.serviceWorker.register(root.getAttribute("data-sw-url"), { scope: "/", updateViaCache: "none" })
         .then(function () { return navigator.serviceWorker.ready; });
       registered.catch(function () { registered = null; });
     }
