@@ -85,3 +85,14 @@ def test_topics_leave_as_digests_that_push_services_accept():
     assert re.fullmatch(r"[A-Za-z0-9_-]{22}", key)
     assert key == topic_key("safeguarding-alert-for-match-12") != topic_key("safeguarding-alert-for-match-13")
     assert topic_key("") == ""
+
+
+def test_every_kind_the_features_queue_has_its_own_words():
+    import re
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in (Path(__file__).parents[1] / "mentoring").rglob("*.py"))
+    queued = set(re.findall(r'notify\([^,]+, "([a-z_]+)"', source))
+    queued |= set(re.findall(r'^KIND = "([a-z_]+)"', source, re.M))
+    assert {"goal", "message", "safeguarding", "meeting_reminder"} <= queued
+    assert queued <= set(KINDS)

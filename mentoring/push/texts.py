@@ -39,6 +39,8 @@ KINDS = {
     "meeting_cancelled": Kind(_l("A meeting was cancelled"), _l("Open the app for details."), DAY),
     # Short: a check-in reminder that arrives hours late is only noise.
     "checkin_reminder": Kind(_l("Time for your check-in"), _l("It only takes a minute."), HOUR),
+    # A goal's comment, suggested step, draft or achievement: never which goal.
+    "goal": Kind(_l("Something new on your goals"), _l("Open the app to see it."), DAY),
     "test": Kind(_l("Test notification"), _l("Notifications work on this device."), 10 * 60, "high"),
 }
 FALLBACK = Kind(_l("You have a new notification"), _l("Open the app to see it."), DAY)
