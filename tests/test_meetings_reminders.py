@@ -151,3 +151,15 @@ def test_topping_up_runs_a_fixed_number_of_queries(ctx, world):
 
 def test_the_horizon_covers_a_monthly_gap():
     assert reminders.HORIZON >= timedelta(days=35 + 2)
+
+
+def test_ending_the_match_withdraws_its_reminders_at_once(app, world, as_user, url):
+    from mentoring.push import Notification
+
+    meeting = make_meeting(world.match, soon(48))
+    with app.app_context():
+        requeue_meeting(meeting, world.match)
+    assert Notification.select().where(Notification.status == "pending").count() > 0
+    as_user(world.coordinator).post(url("people.end", match_id=world.match.id), data={"reason": "completed"})
+    assert Notification.select().where(Notification.status == "pending").count() == 0
+    assert Meeting.get_by_id(meeting.id).status == "cancelled"

@@ -4,12 +4,13 @@ from ..home import add_home_card, add_match_panel
 from ..i18n import _l
 from ..models import COORDINATOR, MENTEE, MENTOR
 from ..people import add_match_facts
+from ..people.matching import add_match_ended_hook
 from ..web import add_account_link, add_nav
 from . import calendar_views  # noqa: F401  (its routes join the blueprint)
 from .cards import coordinator_card, home_card, match_facts, match_panel
 from .display import TEMPLATE_HELPERS
 from .models import MEETING_MODELS, Meeting, MeetingSeries
-from .reminders import top_up
+from .reminders import top_up, withdraw_for_ended_matches
 from .views import bp
 
 __all__ = ["MEETING_MODELS", "Meeting", "MeetingSeries", "bp", "init_app", "top_up"]
@@ -28,3 +29,5 @@ def init_app(app):
     add_account_link(app, (MENTEE, MENTOR), "meetings.settings", _l("Calendar and meeting reminders"), 40)
     # The push worker calls each producer with its `now` on every pass.
     app.extensions.setdefault("reminder_producers", []).append(top_up)
+    # A match that ends takes its planned meetings and their reminders with it at once.
+    add_match_ended_hook(app, lambda match, now: withdraw_for_ended_matches(now, match_id=match.id))

@@ -172,9 +172,11 @@ def top_up(now):
     return _top_up_series(series_list, now)
 
 
-def withdraw_for_ended_matches(now):
+def withdraw_for_ended_matches(now, match_id=None):
     """Future meetings of a match that has ended are cancelled, with their reminders."""
     ended = Match.status != Match.ACTIVE
+    if match_id is not None:
+        ended &= Match.id == match_id
     meetings = list(
         Meeting.select(Meeting.id, Meeting.series)
         .join(Match, on=(Meeting.match == Match.id))

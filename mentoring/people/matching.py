@@ -1,6 +1,7 @@
 """The rules of pairing a mentor with a mentee, and of ending a pair."""
 
-from peewee import IntegrityError, JOIN, fn
+from flask import current_app, has_app_context
+from peewee import JOIN, IntegrityError, fn
 
 from ..clock import utcnow
 from ..db import database
@@ -39,19 +40,30 @@ def create_match(mentor, mentee, created_by=None, now=None):
             raise MatchError(_("%(name)s already has a mentor.", name=mentee.name)) from None
 
 
+def add_match_ended_hook(app, hook):
+    """hook(match, now) runs in the same transaction as a match ends (cancel what it had planned)."""
+    app.extensions.setdefault("match_ended", []).append(hook)
+
+
 def end_match(match, reason, note="", ended_by=None, now=None):
     """End a match once; a second tap changes nothing."""
-    return bool(
-        Match.update(
-            status=Match.ENDED,
-            ended_at=now or utcnow(),
-            end_reason=reason,
-            end_note=note or "",
-            ended_by=ended_by,
+    now = now or utcnow()
+    with database.atomic():
+        ended = bool(
+            Match.update(
+                status=Match.ENDED,
+                ended_at=now,
+                end_reason=reason,
+                end_note=note or "",
+                ended_by=ended_by,
+            )
+            .where((Match.id == match.id) & (Match.status == Match.ACTIVE))
+            .execute()
         )
-        .where((Match.id == match.id) & (Match.status == Match.ACTIVE))
-        .execute()
-    )
+        if ended and has_app_context():
+            for hook in current_app.extensions.get("match_ended", []):
+                hook(match, now)
+    return ended
 
 
 def mentors_with_room(program):
