@@ -13,16 +13,14 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
-    Model,
     TextField,
 )
 
+from mentoring.migrations import _frozen as frozen
+
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
+    Base = frozen.base(db)
 
     class Program(Base):
         name = CharField(max_length=120)

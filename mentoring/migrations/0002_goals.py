@@ -6,26 +6,14 @@ tables they point at (programs, users, matches) are stubs, made by 0001.
 
 import datetime
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from mentoring.migrations import _frozen as frozen
 
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Program(Base):
-        class Meta:
-            table_name = "programs"
-
-    class User(Base):
-        class Meta:
-            table_name = "users"
-
-    class Match(Base):
-        class Meta:
-            table_name = "matches"
+    Base = frozen.base(db)
+    Program, User, Match = frozen.stubs(Base, "programs", "users", "matches")
 
     class Goal(Base):
         program = ForeignKeyField(Program, on_delete="CASCADE")

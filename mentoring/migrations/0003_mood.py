@@ -13,21 +13,16 @@ from peewee import (
     FloatField,
     ForeignKeyField,
     IntegerField,
-    Model,
     SmallIntegerField,
     TextField,
 )
 
+from mentoring.migrations import _frozen as frozen
+
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class User(Base):
-        class Meta:
-            table_name = "users"
+    Base = frozen.base(db)
+    (User,) = frozen.stubs(Base, "users")
 
     class MoodSharing(Base):
         user = ForeignKeyField(User, on_delete="CASCADE", unique=True)

@@ -13,32 +13,17 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
-    Model,
     TextField,
 )
 
+from mentoring.migrations import _frozen as frozen
+
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class Program(Base):
-        class Meta:
-            table_name = "programs"
-
-    class User(Base):
-        class Meta:
-            table_name = "users"
-
-    class Match(Base):
-        class Meta:
-            table_name = "matches"
-
-    class SafeguardingAlert(Base):
-        class Meta:
-            table_name = "safeguarding_alerts"
+    Base = frozen.base(db)
+    Program, User, Match, SafeguardingAlert = frozen.stubs(
+        Base, "programs", "users", "matches", "safeguarding_alerts"
+    )
 
     class Conversation(Base):
         program = ForeignKeyField(Program, on_delete="RESTRICT", index=False)

@@ -13,25 +13,16 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
-    Model,
     TextField,
     TimeField,
 )
 
+from mentoring.migrations import _frozen as frozen
+
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class User(Base):
-        class Meta:
-            table_name = "users"
-
-    class Match(Base):
-        class Meta:
-            table_name = "matches"
+    Base = frozen.base(db)
+    User, Match = frozen.stubs(Base, "users", "matches")
 
     def arrangement():
         return {

@@ -5,22 +5,14 @@ Frozen copies of the models as they were when this ran first.
 
 import datetime
 
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, Model, TimeField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TimeField
+
+from mentoring.migrations import _frozen as frozen
 
 
 def up(migrator, db):
-    class Base(Model):
-        class Meta:
-            database = db
-            legacy_table_names = False
-
-    class User(Base):
-        class Meta:
-            table_name = "users"
-
-    class Notification(Base):
-        class Meta:
-            table_name = "notifications"
+    Base = frozen.base(db)
+    User, Notification = frozen.stubs(Base, "users", "notifications")
 
     class Subscription(Base):
         user = ForeignKeyField(User, on_delete="CASCADE")
