@@ -136,6 +136,7 @@ def _print_logins(logins):
 
 
 @click.command("seed-demo")
+@with_appcontext
 @_connected
 def seed_demo_command():
     """Fill an empty database with a demo program and print its logins."""

@@ -200,7 +200,8 @@ def _demo_app(folder):
         "DATABASE_URL": f"sqlite:///{folder}/budget.db",
     })
     migrate()
-    with database.connection_context():
+    # The demo arranges meetings and messages, whose links need the app's URL map.
+    with app.app_context(), database.connection_context():
         seed_demo()
         people = {
             "mentee": User.get(User.email == "mentee@demo.example"),
