@@ -66,10 +66,8 @@ def goal(goal_id):
         actions.mark_seen(found)
     context = goal_context(found, role, match, current_user)
     context["reorder"] = role == OWNER and request.args.get("reorder") == "1"
-    # Only the steps' own reorder link asks for the fragment: htmx also fetches
-    # this page whole after redirect_to (HX-Location), with no target of its own.
-    steps_only = request.headers.get("HX-Target") == "goal-steps"
-    return render("goals/goal.html", "goals/_steps.html" if steps_only else None, **context)
+    # The steps' reorder links target #goal-steps; every other request gets the page.
+    return render("goals/goal.html", "goals/_steps.html", **context)
 
 
 @bp.route("/goals/<int:goal_id>/edit", methods=["GET", "POST"])
