@@ -1,4 +1,7 @@
-"""Page-or-fragment rendering, navigation, static URLs, errors and /healthz."""
+"""Page-or-fragment rendering, navigation, static URLs, errors and /healthz.
+
+The add_* helpers here plug into named hooks (see hooks.py for the list).
+"""
 
 import hashlib
 import re
@@ -24,6 +27,7 @@ from peewee import PeeweeException
 from werkzeug.exceptions import HTTPException
 from werkzeug.security import safe_join
 
+from . import hooks
 from .access import public
 from .db import database
 from .i18n import _, _l
@@ -83,9 +87,7 @@ class NavItem:
 
 def add_nav(app, role, endpoint, label, icon, order, badge=None, also=()):
     """Put a place in a role's bottom navigation (at most five fit)."""
-    items = app.extensions.setdefault("nav", {}).setdefault(role, [])
-    items.append(NavItem(endpoint, label, icon, order, badge, tuple(also)))
-    items.sort(key=lambda item: item.order)
+    hooks.add(app, f"web.nav.{role}", NavItem(endpoint, label, icon, order, badge, tuple(also)), order)
 
 
 @dataclass(frozen=True)
@@ -101,15 +103,13 @@ def add_slot(app, key, template, loader, order):
     `loader(subject)` returns the template's context as `data`, or None to
     leave the piece out. It must run a fixed number of queries.
     """
-    slots = app.extensions.setdefault("slots", {}).setdefault(key, [])
-    slots.append(Slot(template, loader, order))
-    slots.sort(key=lambda slot: slot.order)
+    hooks.add(app, f"web.slot.{key}", Slot(template, loader, order), order)
 
 
 def filled_slots(key, subject):
     """[(template, data)] for the pieces that have something to show."""
     filled = []
-    for slot in current_app.extensions.get("slots", {}).get(key, []):
+    for slot in hooks.get(f"web.slot.{key}"):
         data = slot.loader(subject)
         if data is not None:
             filled.append((slot.template, data))
@@ -119,13 +119,11 @@ def filled_slots(key, subject):
 def add_account_link(app, roles, endpoint, label, order):
     """Put a settings page on the account page of people in `roles`."""
     for role in roles:
-        links = app.extensions.setdefault("account_links", {}).setdefault(role, [])
-        links.append(NavItem(endpoint, label, "", order))
-        links.sort(key=lambda item: item.order)
+        hooks.add(app, f"web.account_link.{role}", NavItem(endpoint, label, "", order), order)
 
 
 def account_links():
-    return current_app.extensions.get("account_links", {}).get(current_user.role, [])
+    return hooks.get(f"web.account_link.{current_user.role}")
 
 
 def add_script(app, filename):
@@ -135,9 +133,8 @@ def add_script(app, filename):
     head, so every script is loaded up front and sets itself up on each
     `htmx:load` as well as on first load.
     """
-    scripts = app.extensions.setdefault("scripts", [])
-    if filename not in scripts:
-        scripts.append(filename)
+    if filename not in hooks.get("web.script", app):
+        hooks.add(app, "web.script", filename)
 
 
 def here():
@@ -146,14 +143,14 @@ def here():
 
 
 def feature_scripts():
-    return current_app.extensions.get("scripts", [])
+    return hooks.get("web.script")
 
 
 def nav_items():
     """[(item, is_current)] for the signed-in person's bottom navigation."""
     if not current_user.is_authenticated:
         return []
-    items = current_app.extensions.get("nav", {}).get(current_user.role, [])
+    items = hooks.get(f"web.nav.{current_user.role}")
     endpoint = request.endpoint or ""
     current = next((i for i in items if endpoint == i.endpoint or endpoint in i.also), None)
     if current is None:
@@ -256,7 +253,7 @@ def add_service_worker_prelude(app, make):
     Browsers install a new service worker when its bytes change, so what the
     prelude says (a version, files to keep) decides when that happens.
     """
-    app.extensions.setdefault("sw_prelude", []).append(make)
+    hooks.add(app, "web.sw_prelude", make)
 
 
 @bp.route("/sw.js")
@@ -264,7 +261,7 @@ def add_service_worker_prelude(app, make):
 def service_worker():
     """The service worker, from the site root so its scope is the whole app."""
     source = (Path(current_app.static_folder) / "sw.js").read_text(encoding="utf-8")
-    prelude = "".join(make() for make in current_app.extensions.get("sw_prelude", []))
+    prelude = "".join(make() for make in hooks.get("web.sw_prelude"))
     response = make_response(prelude + source)
     response.mimetype = "text/javascript"
     response.headers["Service-Worker-Allowed"] = "/"

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from mentoring import hooks
 from mentoring.db import database
 from mentoring.meetings import reminders
 from mentoring.meetings.models import CANCELLED, Meeting, MeetingSeries
@@ -22,7 +23,7 @@ def ctx(app):
 
 
 def test_the_worker_finds_the_producer(app):
-    assert top_up in app.extensions["reminder_producers"]
+    assert top_up in hooks.get("push.producer", app)
 
 
 def test_a_confirmed_meeting_gets_24_h_and_1_h_reminders_for_both(ctx, world):

@@ -6,8 +6,10 @@ import pytest
 
 import mentoring.clock
 import mentoring.mood.checkins
+from mentoring import hooks
 from mentoring.clock import to_local
 from mentoring.mood.checkins import CheckInData, checked_in_on, moment, save_checkin
+from mentoring.mood import reminders
 from mentoring.mood.models import CheckIn
 from mentoring.mood.trends import by_weekday, daily
 
@@ -68,8 +70,8 @@ def test_the_reminder_check_uses_the_persons_own_day_not_utc(world):
     assert checked_in_on(londoner.id, date(2024, 3, 31))
 
 
-def test_the_extension_for_reminders_is_registered(app, world):
-    assert app.extensions["checked_in_on"] is checked_in_on
+def test_the_daily_reminder_asks_the_persons_own_day(app, world):
+    assert hooks.get(f"push.still_wanted.{reminders.KIND}", app) == [reminders.still_wanted]
 
 
 def test_daily_trends_have_one_row_per_local_day_across_the_change(world):

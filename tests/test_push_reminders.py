@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from playhouse.test_utils import count_queries
 
+from mentoring import hooks
 from mentoring.clock import utcnow
 from mentoring.push.outbox import Notification, topic_key
 
@@ -58,7 +59,7 @@ def test_a_mentor_sees_meeting_reminders_too(world, as_user, url):
 
 
 def test_the_home_screen_leaves_out_what_is_done_old_or_not_a_reminder(app, world, as_user, url):
-    app.extensions["checked_in_on"] = lambda user, day: True
+    hooks.add(app, "push.still_wanted.checkin_reminder", lambda notification, user, now: False)
     sent(world.mentee)  # checked in already
     sent(world.mentee, "meeting_reminder", ago=timedelta(hours=13))
     sent(world.mentee, "message")
@@ -80,7 +81,7 @@ def test_snoozing_queues_the_reminder_again_later(world, as_user, url):
 
 
 def test_a_snoozed_checkin_reminder_is_still_about_its_day(world):
-    from mentoring.push.checkin import reminder_day
+    from mentoring.mood.reminders import reminder_day
 
     original = sent(world.mentee, key="checkin:2025-06-02")
     assert reminder_day(original, world.mentee) == date(2025, 6, 2)

@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
+from mentoring import hooks
 from mentoring.clock import utcnow
 from mentoring.push.models import DeliveryAttempt, PushPreference, Subscription
 from mentoring.push.outbox import Notification, topic_key
@@ -271,7 +272,7 @@ def test_the_daily_cap_starts_again_at_local_midnight(world, fake_push, worker):
 
 def test_every_producer_is_called_with_the_pass_time(app, world, worker):
     seen = []
-    app.extensions["reminder_producers"].append(seen.append)
+    hooks.add(app, "push.producer", seen.append)
     worker(NOW)
     assert seen == [NOW]
 
@@ -280,7 +281,7 @@ def test_a_failing_producer_does_not_stop_the_pass(app, world, fake_push, worker
     def broken(now):
         raise RuntimeError("boom")
 
-    app.extensions["reminder_producers"].insert(0, broken)
+    hooks.add(app, "push.producer", broken, order=-1)
     add_device(world.mentee, fake_push)
     queue(world.mentee)
     assert worker(NOW).sent == 1

@@ -5,6 +5,7 @@ from ..i18n import _l
 from ..models import COORDINATOR, MENTEE, MENTOR
 from ..people import add_match_facts
 from ..people.matching import add_match_ended_hook
+from ..push import add_producer
 from ..web import add_account_link, add_nav
 from . import calendar_views  # noqa: F401  (its routes join the blueprint)
 from .cards import coordinator_card, home_card, match_facts, match_panel
@@ -28,6 +29,6 @@ def init_app(app):
     add_match_facts(app, match_facts, 40)
     add_account_link(app, (MENTEE, MENTOR), "meetings.settings", _l("Calendar and meeting reminders"), 40)
     # The push worker calls each producer with its `now` on every pass.
-    app.extensions.setdefault("reminder_producers", []).append(top_up)
+    add_producer(app, top_up)
     # A match that ends takes its planned meetings and their reminders with it at once.
     add_match_ended_hook(app, lambda match, now: withdraw_for_ended_matches(now, match_id=match.id))

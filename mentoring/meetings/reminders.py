@@ -156,7 +156,7 @@ def _top_up_series(series_list, now):
 def top_up(now):
     """Keep every live series' next reminders queued; tidy up after ended matches.
 
-    Called by the push worker through app.extensions["reminder_producers"].
+    Called by the push worker on every pass (the push.producer hook).
     Returns how many reminders it queued.
     """
     series_list = list(

@@ -6,10 +6,11 @@ see none of it; risk of harm reaches the safeguarding lead as an alert.
 
 from ..home import add_home_card, add_match_panel
 from ..i18n import _l
+from ..push import add_producer, add_still_wanted
 from ..models import COORDINATOR, MENTEE, MENTOR
 from ..safety import add_help_section
 from ..web import add_account_link, add_nav
-from .checkins import checked_in_on
+from . import reminders
 from .slots import help_section, match_panel, mentee_card, mentor_card
 from .views import bp
 from .vocab import ENERGY, MOODS, SLEEP_QUALITY, tag_label
@@ -27,8 +28,10 @@ def init_app(app):
     app.jinja_env.globals.update(
         mood_words=MOODS, mood_energy_words=ENERGY, mood_sleep_words=SLEEP_QUALITY, mood_tag=tag_label,
     )
-    # Reminders skip the daily nudge once today's check-in is done.
-    app.extensions["checked_in_on"] = checked_in_on
+    # The daily check-in reminder is mood's own: push queues and sends it, and
+    # drops it unsent once today's check-in is done.
+    add_producer(app, reminders.produce)
+    add_still_wanted(app, reminders.KIND, reminders.still_wanted)
 
 
-__all__ = ["bp", "checked_in_on", "init_app"]
+__all__ = ["bp", "init_app"]

@@ -1,8 +1,9 @@
 """The rules of pairing a mentor with a mentee, and of ending a pair."""
 
-from flask import current_app, has_app_context
+from flask import has_app_context
 from peewee import JOIN, IntegrityError, fn
 
+from .. import hooks
 from ..clock import utcnow
 from ..db import database
 from ..i18n import _
@@ -42,7 +43,7 @@ def create_match(mentor, mentee, created_by=None, now=None):
 
 def add_match_ended_hook(app, hook):
     """hook(match, now) runs in the same transaction as a match ends (cancel what it had planned)."""
-    app.extensions.setdefault("match_ended", []).append(hook)
+    hooks.add(app, "people.match_ended", hook)
 
 
 def end_match(match, reason, note="", ended_by=None, now=None):
@@ -61,7 +62,7 @@ def end_match(match, reason, note="", ended_by=None, now=None):
             .execute()
         )
         if ended and has_app_context():
-            for hook in current_app.extensions.get("match_ended", []):
+            for hook in hooks.get("people.match_ended"):
                 hook(match, now)
     return ended
 

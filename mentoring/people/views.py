@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 from peewee import fn
 
+from .. import hooks
 from ..access import require, roles
 from ..clock import utcnow
 from ..db import database
@@ -32,15 +33,13 @@ class Fact:
 
 def add_match_facts(app, loader, order):
     """loader(matches) -> {match id: [Fact]}, for a whole page of matches in one go."""
-    loaders = app.extensions.setdefault("match_facts", [])
-    loaders.append((order, loader))
-    loaders.sort(key=lambda pair: pair[0])
+    hooks.add(app, "people.match_facts", loader, order)
 
 
 def match_facts(matches):
     facts = {}
     if matches:
-        for _order, loader in current_app.extensions.get("match_facts", []):
+        for loader in hooks.get("people.match_facts"):
             for match_id, found in loader(matches).items():
                 facts.setdefault(match_id, []).extend(found)
     return facts

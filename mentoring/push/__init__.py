@@ -4,24 +4,39 @@ Features call `notify()` (and `cancel_pending()`) and nothing else. What
 reaches a lock screen is chosen here by kind, from neutral texts (texts.py):
 never mood, message content, names of conditions, or who said what.
 
-A feature with reminders of its own registers a producer, a function of
-`now` that the worker calls on every pass:
-    app.extensions.setdefault("reminder_producers", []).append(produce)
+A feature with reminders of its own owns them and plugs them in (see
+hooks.py): `add_producer(app, produce)` for a function of `now` that the
+worker calls on every pass, and `add_still_wanted(app, kind, fn)` for a
+last check just before a notification of that kind is sent.
 """
 
+from .. import hooks
 from ..config import ConfigError
 from ..i18n import _l
 from ..models import MENTEE, MENTOR, ROLES
 from .outbox import Notification, cancel_pending, notify, topic_key
 from .sender import PushError
 
-__all__ = ["Notification", "PushError", "cancel_pending", "init_app", "notify", "topic_key"]
+__all__ = [
+    "Notification", "PushError", "add_producer", "add_still_wanted", "cancel_pending", "init_app", "notify",
+    "topic_key",
+]
+
+
+def add_producer(app, produce):
+    """produce(now) queues what has become due; the worker calls it on every pass."""
+    hooks.add(app, "push.producer", produce)
+
+
+def add_still_wanted(app, kind, wanted):
+    """wanted(notification, user, now) -> False drops a notification of `kind` unsent."""
+    hooks.add(app, f"push.still_wanted.{kind}", wanted)
 
 
 def init_app(app):
     from ..home import add_home_card
     from ..web import add_account_link, add_script
-    from . import checkin, cli, keys, worker
+    from . import cli, keys
     from .views import bp, reminders_card
 
     try:
@@ -33,6 +48,4 @@ def init_app(app):
     add_account_link(app, ROLES, "push.settings", _l("Notifications"), 20)
     add_home_card(app, MENTEE, "push/_reminders_card.html", reminders_card, 15)
     add_home_card(app, MENTOR, "push/_reminders_card.html", reminders_card, 20)
-    app.extensions.setdefault("reminder_producers", []).append(checkin.produce)
-    worker.STILL_WANTED[checkin.KIND] = checkin.still_wanted
     cli.init_app(app)

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from .. import hooks
 from ..clock import utcnow
 from ..db import BaseModel
 from ..models import User
@@ -94,3 +95,8 @@ def cancel_pending(topic, user=None):
     if user is not None:
         query = query.where(Notification.user == user)
     return query.execute()
+
+
+def still_wanted(notification, user, now):
+    """Whether the feature that queued it still wants it sent (push.still_wanted hooks)."""
+    return all(wanted(notification, user, now) for wanted in hooks.get(f"push.still_wanted.{notification.kind}"))

@@ -8,8 +8,7 @@ from datetime import timedelta
 
 from ..clock import utcnow
 from ..db import database
-from .checkin import KIND as CHECKIN, reminder_day, checked_in
-from .outbox import Notification
+from .outbox import Notification, still_wanted
 from .texts import SNOOZABLE
 
 RECENT = timedelta(hours=12)
@@ -29,13 +28,14 @@ def recent(user, now=None):
         .order_by(Notification.sent_at.desc(), Notification.id.desc())
         .limit(SHOWN)
     )
-    shown, checkin_seen = [], False
+    shown, topics = [], set()
     for notification in query:
-        if notification.kind == CHECKIN:
-            # Only the newest check-in reminder, and only while it is not done.
-            if checkin_seen or checked_in(user, reminder_day(notification, user)):
-                continue
-            checkin_seen = True
+        # Only the newest of a topic, as on the lock screen, and only while it is still wanted
+        # (a check-in reminder once today's check-in is done is not).
+        if notification.topic in topics or not still_wanted(notification, user, now):
+            continue
+        if notification.topic:
+            topics.add(notification.topic)
         shown.append(notification)
     return shown
 

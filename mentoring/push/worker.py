@@ -22,14 +22,14 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import timedelta
 
-from flask import current_app
+from .. import hooks
 from ..clock import utcnow
 from ..db import database
 from ..models import User
 from ..web import path_for
 from .delivery import already_delivered, record, send_to_devices
 from .models import DeliveryAttempt, PushPreference, Subscription
-from .outbox import Notification
+from .outbox import Notification, still_wanted
 from .rules import local_day_bounds, quiet_hours_end
 
 log = logging.getLogger(__name__)
@@ -163,8 +163,7 @@ class Worker:
             return self._finish(group, token, Notification.DROPPED, now, report, "account switched off")
         if newest.expires_at is not None and newest.expires_at <= now:
             return self._finish(group, token, Notification.DROPPED, now, report, "expired before it could be sent")
-        wanted = STILL_WANTED.get(newest.kind)
-        if wanted is not None and not wanted(newest, user, now):
+        if not still_wanted(newest, user, now):
             return self._finish(group, token, Notification.DROPPED, now, report, "no longer needed")
         if not urgent:
             prefs = PushPreference.for_user(user)
@@ -259,13 +258,9 @@ def sent_today(user, now):
     )
 
 
-# kind -> fn(notification, user, now) -> bool: asked just before sending.
-STILL_WANTED = {}
-
-
 def run_producers(now):
     """Let features queue what has become due (meeting reminders, daily check-ins)."""
-    for producer in current_app.extensions.get("reminder_producers", []):
+    for producer in hooks.get("push.producer"):
         try:
             producer(now)
         except Exception:

@@ -4,10 +4,12 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from mentoring.push import checkin
+from mentoring import hooks
+from mentoring.mood import reminders as checkin
 from mentoring.push.models import PushPreference
 from mentoring.push.outbox import Notification
 
+from .mood_data import add_checkin
 from .push_fixtures import add_device, app, fake_push, sender, vapid_settings, worker  # noqa: F401
 
 
@@ -20,12 +22,14 @@ def produce(app):
     return run
 
 
-@pytest.fixture
-def done_days(app):
-    """Days the (fake) mood feature says are checked in, per user id."""
-    days = {}
-    app.extensions["checked_in_on"] = lambda user, day: day in days.get(user.id, set())
-    return days
+def check_in_on(user, day):
+    """A real check-in at noon on `day` in the user's own zone."""
+    add_checkin(user, 3, local_at=datetime.combine(day, time(12, 0)))
+
+
+def test_mood_plugs_its_reminder_into_push(app):
+    assert checkin.produce in hooks.get("push.producer", app)
+    assert hooks.get(f"push.still_wanted.{checkin.KIND}", app) == [checkin.still_wanted]
 
 
 def remind_at(user, wall, tz=None):
@@ -87,10 +91,10 @@ def test_the_worker_sends_it_with_neutral_words(world, fake_push, produce, worke
     assert int(fake_push.accepted()[0].headers["ttl"]) <= 3600
 
 
-def test_it_is_skipped_when_today_is_already_done(world, fake_push, produce, worker, done_days):
+def test_it_is_skipped_when_today_is_already_done(world, fake_push, produce, worker):
     add_device(world.mentee, fake_push)
     remind_at(world.mentee, time(20, 0))
-    done_days[world.mentee.id] = {date(2025, 6, 2)}
+    check_in_on(world.mentee, date(2025, 6, 2))
     at = datetime(2025, 6, 2, 19, 0)
     produce(at)
     assert worker(at).sent == 0
@@ -99,17 +103,17 @@ def test_it_is_skipped_when_today_is_already_done(world, fake_push, produce, wor
     assert fake_push.received == []
 
 
-def test_a_check_in_made_after_queueing_cancels_it_before_sending(world, fake_push, produce, worker, done_days):
+def test_a_check_in_made_after_queueing_cancels_it_before_sending(world, fake_push, produce, worker):
     add_device(world.mentee, fake_push)
     remind_at(world.mentee, time(20, 0))
     produce(datetime(2025, 6, 2, 19, 0))
-    done_days[world.mentee.id] = {date(2025, 6, 2)}
+    check_in_on(world.mentee, date(2025, 6, 2))
     assert worker(datetime(2025, 6, 2, 19, 1)).dropped == 1
     assert reminders(world.mentee)[0].last_error == "no longer needed"
 
 
-def test_without_the_mood_feature_nothing_counts_as_done(world, produce, app):
-    app.extensions.pop("checked_in_on", None)
+def test_yesterdays_check_in_does_not_count_for_today(world, produce):
+    check_in_on(world.mentee, date(2025, 6, 1))
     remind_at(world.mentee, time(20, 0))
     produce(datetime(2025, 6, 2, 19, 0))
     assert reminders(world.mentee)[0].status == Notification.PENDING

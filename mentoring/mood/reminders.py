@@ -1,23 +1,22 @@
 """The daily check-in reminder, at a local time each mentee picks.
 
 A producer the worker runs every pass: for each mentee whose time has come
-today (in their own zone, whatever the DST), it queues one reminder, keyed by
-the local date so several workers make it once. It is skipped when today's
-check-in is done, both when made and again just before it is sent. The mood
-feature says whether it is done, through app.extensions["checked_in_on"]
-(user, local_date) -> bool; without it nothing counts as done.
+today (in their own zone, whatever the DST), it queues one reminder into the
+push outbox, keyed by the local date so several workers make it once. It is
+skipped when today's check-in is done, both when made and again just before it
+is sent (the push.still_wanted hook). Push only queues and sends; the time
+each mentee picks is kept with their other notification choices.
 """
 
 from datetime import date, timedelta
 
-from flask import current_app
-
 from ..clock import local_today, to_local
 from ..models import MENTEE, User
+from ..push.models import PushPreference
+from ..push.outbox import Notification, topic_key
+from ..push.rules import local_day_bounds, local_moment
 from ..web import path_for
-from .models import PushPreference
-from .outbox import Notification, topic_key
-from .rules import local_day_bounds, local_moment
+from .checkins import checked_in_on
 
 KIND = "checkin_reminder"
 TOPIC = topic_key("checkin")
@@ -36,13 +35,8 @@ def reminder_day(notification, user):
     return to_local(notification.due_at, user.timezone).date()
 
 
-def checked_in(user, day):
-    check = current_app.extensions.get("checked_in_on")
-    return bool(check(user, day)) if check else False
-
-
 def still_wanted(notification, user, now):
-    return not checked_in(user, reminder_day(notification, user))
+    return not checked_in_on(user, reminder_day(notification, user))
 
 
 def _mentees_with_a_time():
@@ -78,7 +72,7 @@ def produce(now):
             continue
         _, day_end = local_day_bounds(at, user.timezone)
         # Recorded even when already done, so later passes need not ask again.
-        done = checked_in(user, day)
+        done = checked_in_on(user, day)
         rows.append({
             "user": user.id, "kind": KIND, "url": url, "topic": TOPIC, "urgent": False,
             "due_at": at, "created_at": now, "key": key, "expires_at": min(day_end, at + LATE_LIMIT),
