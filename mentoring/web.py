@@ -62,9 +62,21 @@ def form_status(*forms, error=None):
 
 
 def redirect_to(endpoint, **values):
-    """A redirect that htmx follows as a whole-page navigation."""
-    target = url_for(endpoint, **values)
-    if request.htmx:
+    """After a POST, to a page: the one way every feature redirects (see see_other)."""
+    return see_other(url_for(endpoint, **values))
+
+
+def see_other(target):
+    """Go to the page at `target` after a POST, whoever sent it.
+
+    A plain or boosted form gets a 303: a browser follows it, and so does a
+    boosted form's XHR, which keeps its htmx headers (HX-Boosted), so render()
+    answers with the whole page that htmx swaps in. Any other htmx request
+    swaps into its own target, which a followed redirect's answer would land
+    in, so it is told to navigate instead (HX-Location): htmx then fetches the
+    page for the whole body, without HX-Target, and render() sends the page.
+    """
+    if request.htmx and not request.htmx.boosted:
         return make_response("", 204, {"HX-Location": target})
     return make_response("", 303, {"Location": target})
 

@@ -26,7 +26,7 @@ def test_opening_an_invite_shows_the_email_and_program(client, world):
 
 def test_joining_creates_the_account_and_signs_in(client, world):
     response = join(client, issue(world, role="mentor"))
-    assert response.status_code == 302
+    assert response.status_code == 303
     user = User.by_email("nia@example.org")
     assert (user.name, user.role, user.timezone) == ("Nia New", "mentor", "America/New_York")
     assert user.password_hash.startswith("$argon2id$")

@@ -15,13 +15,13 @@ def login(client, email, password=PASSWORD, remember=False, **kw):
 
 def test_it_signs_in_and_lands_on_home(client, world):
     response = login(client, world.mentee.email)
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response.headers["Location"] == "/"
     assert "Hello, Mia Mentee" in client.get("/").get_data(as_text=True)
 
 
 def test_email_is_matched_whatever_its_case_and_spaces(client, world):
-    assert login(client, f"  {world.mentee.email.upper()} ").status_code == 302
+    assert login(client, f"  {world.mentee.email.upper()} ").status_code == 303
 
 
 def test_a_wrong_password_gets_a_clear_message_and_keeps_the_email(client, world):
@@ -62,13 +62,13 @@ def test_five_failures_pause_the_account_with_a_clear_message(client, world):
     assert response.status_code == 429
     assert "try again in 15 minutes" in response.get_data(as_text=True)
     # Another account from the same address is still fine.
-    assert login(client, world.mentor.email).status_code == 302
+    assert login(client, world.mentor.email).status_code == 303
 
 
 def test_the_pause_ends_when_the_window_passes(client, world):
     old = utcnow() - timedelta(minutes=16)
     LoginFailure.insert_many([{"key": f"account:{world.mentee.email}", "at": old}] * 5).execute()
-    assert login(client, world.mentee.email).status_code == 302
+    assert login(client, world.mentee.email).status_code == 303
 
 
 def test_too_many_failures_from_one_address_pause_every_account(app, client, world):
@@ -81,7 +81,7 @@ def test_too_many_failures_from_one_address_pause_every_account(app, client, wor
 def test_success_clears_the_account_failures(client, world):
     for _ in range(4):
         login(client, world.mentee.email, "wrong password!")
-    assert login(client, world.mentee.email).status_code == 302
+    assert login(client, world.mentee.email).status_code == 303
     assert LoginFailure.select().where(LoginFailure.key == f"account:{world.mentee.email}").count() == 0
 
 
@@ -112,7 +112,7 @@ def test_without_keep_me_signed_in_the_session_ends_with_the_browser(client, wor
 
 def test_sign_out_ends_the_session(client, world):
     login(client, world.mentee.email)
-    assert client.post("/logout").status_code == 302
+    assert client.post("/logout").status_code == 303
     assert client.get("/").status_code == 302
 
 

@@ -7,7 +7,7 @@ def test_a_reset_link_sets_a_new_password_and_signs_out_elsewhere(app, client, a
     elsewhere = as_user(world.mentee)
     _reset, token = PasswordReset.issue(world.mentee, world.coordinator)
     response = client.post(f"/reset/{token}", data={"password": "a brand new pass", "confirm": "a brand new pass"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert User.get_by_id(world.mentee.id).check_password("a brand new pass")
     assert client.get("/").status_code == 200
     assert elsewhere.get("/").status_code == 302
@@ -52,7 +52,7 @@ def test_changing_the_password_keeps_this_device_and_signs_out_others(as_user, w
     here, elsewhere = as_user(world.mentee), as_user(world.mentee)
     response = here.post("/account/password", data={
         "current": PASSWORD, "password": "another new pass", "confirm": "another new pass"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert here.get("/").status_code == 200
     assert elsewhere.get("/").status_code == 302
 
@@ -60,7 +60,7 @@ def test_changing_the_password_keeps_this_device_and_signs_out_others(as_user, w
 def test_people_change_their_name_and_time_zone(as_user, world):
     client = as_user(world.mentee)
     response = client.post("/account", data={"name": "Mia M.", "timezone": "Asia/Tokyo"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     user = User.get_by_id(world.mentee.id)
     assert (user.name, user.timezone) == ("Mia M.", "Asia/Tokyo")
 

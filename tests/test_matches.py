@@ -12,7 +12,7 @@ def test_a_coordinator_pairs_a_waiting_mentee_with_a_mentor(as_user, world):
     form = client.get("/matches/new").get_data(as_text=True)
     assert "Wren Waiting" in form and "Mia Mentee" not in form
     response = client.post("/matches/new", data={"mentor": world.mentor.id, "mentee": mentee.id})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Match.get(Match.mentee == mentee).mentor_id == world.mentor.id
 
 
@@ -48,7 +48,7 @@ def test_a_refused_pairing_is_explained_on_the_form(as_user, world):
 def test_ending_a_match_records_why_and_frees_the_mentee(as_user, world):
     client = as_user(world.coordinator)
     response = client.post(f"/matches/{world.match.id}/end", data={"reason": "completed", "note": "Goals met"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     match = Match.get_by_id(world.match.id)
     assert (match.status, match.end_reason, match.end_note) == ("ended", "completed", "Goals met")
     assert match.ended_by_id == world.coordinator.id

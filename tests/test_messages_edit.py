@@ -29,7 +29,7 @@ def test_changing_a_message_shows_edited_to_both(world, as_user, url, say):
     conv, mentee, _ = sides(world.match)
     message = say(mentee, "See you Tuesdy")
     response = as_user(world.mentee).post(edit_url(url, message), data={"body": "See you Tuesday"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert Message.get_by_id(message.id).body == "See you Tuesday"
     html = as_user(world.mentor).get(url("messages.thread", conversation_id=conv.id)).get_data(as_text=True)
     assert "See you Tuesday" in html and "· edited" in html
@@ -69,7 +69,7 @@ def test_deleting_leaves_message_deleted_for_both(world, as_user, url, say):
     conv, mentee, _ = sides(world.match)
     message = say(mentee, "wrong chat, sorry")
     response = as_user(world.mentee).post(delete_url(url, message))
-    assert response.status_code == 302
+    assert response.status_code == 303
     for person in (world.mentee, world.mentor):
         html = as_user(person).get(url("messages.thread", conversation_id=conv.id)).get_data(as_text=True)
         assert "Message deleted" in html and "wrong chat" not in html

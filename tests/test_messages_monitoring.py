@@ -77,7 +77,7 @@ def test_the_retention_setting_saves_in_the_program(world, as_user, url):
     world.program.settings = {"other_feature": True}
     world.program.save()
     response = client.post(url("messages.settings"), data={"days": "14"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     settings = Program.get_by_id(world.program.id).settings
     assert settings == {"other_feature": True, RETENTION_KEY: 14}
 

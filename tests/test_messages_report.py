@@ -28,7 +28,7 @@ def test_a_report_sends_the_message_and_only_the_few_before_it(world, as_user, u
     reported = say(mentee, "the worrying one")
     say(mentor, "a reply after it")
     response = as_user(world.mentor).post(report_url(url, reported), data={"note": "She sounded very low."})
-    assert response.status_code == 302
+    assert response.status_code == 303
     alert = SafeguardingAlert.get()
     assert alert.kind == "message_report"
     assert alert.subject_id == world.mentee.id

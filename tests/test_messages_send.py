@@ -42,7 +42,7 @@ def test_a_plain_form_send_comes_back_to_the_thread(world, as_user, url):
     conv, _, _ = sides(world.match)
     response = post(as_user(world.mentee), url, conv, "Hello Mo")
     message = messages_in(conv)[0]
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert response.location.endswith(url("messages.thread", conversation_id=conv.id) + f"#m{message.id}")
 
 
@@ -52,7 +52,7 @@ def test_a_double_tap_or_retry_sends_once(world, as_user, url):
     first = post(client, url, conv, "Only once please", htmx=True)
     second = post(client, url, conv, "Only once please", htmx=True)
     third = post(client, url, conv, "Only once please")
-    assert first.status_code == second.status_code == 200 and third.status_code == 302
+    assert first.status_code == second.status_code == 200 and third.status_code == 303
     assert [m.body for m in messages_in(conv)] == ["Only once please"]
     assert Notification.select().where(Notification.user == world.mentor.id).count() == 1
     assert second.get_data(as_text=True).count("Only once please") == 1
@@ -86,7 +86,7 @@ def test_an_empty_message_is_refused(world, as_user, url):
 
 def test_a_message_of_exactly_the_limit_is_sent(world, as_user, url):
     conv, _, _ = sides(world.match)
-    assert post(as_user(world.mentee), url, conv, "x" * MAX_LENGTH).status_code == 302
+    assert post(as_user(world.mentee), url, conv, "x" * MAX_LENGTH).status_code == 303
     assert len(messages_in(conv)[0].body) == MAX_LENGTH
 
 

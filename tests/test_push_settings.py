@@ -194,7 +194,7 @@ def test_saving_again_updates_the_same_row(world, as_user, url):
 
 def test_without_htmx_it_redirects_back_with_a_message(world, as_user, url):
     answer = as_user(world.mentee).post(url("push.preferences"), data=prefs_form())
-    assert answer.status_code == 302 and answer.location.endswith(url("push.settings"))
+    assert answer.status_code == 303 and answer.location.endswith(url("push.settings"))
 
 
 @pytest.mark.parametrize("changes, message", [

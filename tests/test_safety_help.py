@@ -25,7 +25,7 @@ def test_a_coordinator_adds_and_checks_a_resource(as_user, client, world):
     response = coordinator.post("/program/crisis-resources", data={
         "name": "Local Crisis Team", "phone": "+44 20 7946 0000", "region": "Camden",
         "last_verified": "2026-11-01", "position": "1"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     resource = CrisisResource.get(CrisisResource.name == "Local Crisis Team")
     assert resource.last_verified == date(2026, 11, 1)
     body = client.get("/help").get_data(as_text=True)

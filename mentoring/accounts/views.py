@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask import Blueprint, current_app, flash, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from ..access import public, signed_in
@@ -11,7 +11,7 @@ from ..db import database
 from ..i18n import _, ngettext
 from ..models import Invite, PasswordReset, User
 from ..security import RateLimit
-from ..web import form_status, render
+from ..web import form_status, redirect_to, render, see_other
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
 bp = Blueprint("accounts", __name__)
@@ -46,7 +46,7 @@ def start_session(user, remember=False):
 @public
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("home.index"))
+        return redirect_to("home.index")
     form = LoginForm()
     error, status = None, None
     if form.validate_on_submit():
@@ -71,7 +71,7 @@ def login():
             else:
                 limiter.clear_account(user.email)
                 start_session(user, remember=form.remember.data)
-                return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+                return see_other(_safe_next(request.args.get("next")) or url_for("home.index"))
     form.password.data = ""
     return render("accounts/login.html", form=form, error=error, status=status or form_status(form, error=error))
 
@@ -90,7 +90,7 @@ def logout():
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")
-    return redirect(url_for("accounts.login"))
+    return redirect_to("accounts.login")
 
 
 @bp.route("/join/<token>", methods=["GET", "POST"])
@@ -100,7 +100,7 @@ def accept_invite(token):
     if invite is None:
         if current_user.is_authenticated:
             # A second tap on "Join" after the first one went through.
-            return redirect(url_for("home.index"))
+            return redirect_to("home.index")
         return _expired("invite")
     form = AcceptInviteForm()
     if request.method == "GET":
@@ -113,7 +113,7 @@ def accept_invite(token):
         else:
             start_session(user)
             flash(_("Welcome, %(name)s. You're in.", name=user.name), "success")
-            return redirect(url_for("home.index"))
+            return redirect_to("home.index")
     return render(
         "accounts/join.html", form=form, invite=invite, error=error, status=form_status(form, error=error)
     ), NO_REFERRER
@@ -157,10 +157,10 @@ def reset_password(token):
             user.save(only=[User.password_hash, User.session_token])
         if not user.is_active:
             flash(_("Your password is set. Your account is switched off: ask your coordinator."), "info")
-            return redirect(url_for("accounts.login"))
+            return redirect_to("accounts.login")
         start_session(user)
         flash(_("Your new password is set."), "success")
-        return redirect(url_for("home.index"))
+        return redirect_to("home.index")
     return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), NO_REFERRER
 
 
@@ -173,7 +173,7 @@ def account():
         current_user.timezone = form.timezone.data
         current_user.save(only=[User.name, User.timezone])
         flash(_("Saved."), "success")
-        return redirect(url_for("accounts.account"))
+        return redirect_to("accounts.account")
     return render("accounts/account.html", form=form, status=form_status(form))
 
 
@@ -191,7 +191,7 @@ def change_password():
             # Other devices are signed out by the new token; keep this one.
             start_session(user)
             flash(_("Your password is changed. Other devices have been signed out."), "success")
-            return redirect(url_for("accounts.account"))
+            return redirect_to("accounts.account")
     return render("accounts/password.html", form=form, status=form_status(form))
 
 

@@ -5,13 +5,13 @@ comments); without JavaScript it gets a redirect to the goal page at that
 fragment, so the page reloads where the person was.
 """
 
-from flask import Blueprint, redirect, session, url_for
+from flask import Blueprint, session
 
 from ..clock import local_today, utcnow
 from ..i18n import _
 from ..pagination import paginate
 from ..safety import crisis_panel, has_risk
-from ..web import render, wants_fragment
+from ..web import redirect_to, render, wants_fragment
 from . import chart, queries
 from .forms import CommentForm, RatingForm, StepForm
 from .models import Goal
@@ -77,7 +77,7 @@ def answer(goal, role, match, user, part, status=200, **given):
     with what the person typed.
     """
     if status == 200 and not wants_fragment():
-        return redirect(url_for("goals.goal", goal_id=goal.id, _anchor=f"goal-{part}"), 303)
+        return redirect_to("goals.goal", goal_id=goal.id, _anchor=f"goal-{part}")
     context = goal_context(goal, role, match, user, **given)
     return render(PAGE, FRAGMENTS[part], status=status, **context)
 

@@ -1,6 +1,6 @@
 """Steps: the mentee adds, ticks, reorders and edits them; a mentor suggests."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, request
 from flask_login import current_user
 
 from ..access import require, roles
@@ -69,7 +69,7 @@ def move_step(goal_id, step_id):
         abort(400)
     actions.move_step(goal, step, direction)
     if not request.htmx:
-        return redirect(url_for("goals.goal", goal_id=goal.id, reorder=1, _anchor=f"step-{step.id}"), 303)
+        return redirect_to("goals.goal", goal_id=goal.id, reorder=1, _anchor=f"step-{step.id}")
     return answer(goal, role, match, current_user, "steps", reorder=True,
                   announce=_("Moved %(direction)s: %(step)s.", step=step.title,
                              direction=_("up") if direction == "up" else _("down")))

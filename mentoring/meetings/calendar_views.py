@@ -10,13 +10,13 @@ from ..clock import utcnow
 from ..db import database
 from ..i18n import _
 from ..models import User, new_token, token_digest
-from ..web import render
+from ..web import redirect_to, render
 from . import schedule
 from .calendar import calendar, meeting_event, series_events
 from .forms import ReminderForm
 from .models import CONFIRMED, CalendarFeed, Meeting, MeetingSeries
 from .reminders import OFFSET_CHOICES, offsets_for, save_offsets
-from .views import bp, go, members
+from .views import bp, members
 
 FEED_PAST = timedelta(days=90)
 
@@ -113,7 +113,7 @@ def settings():
         minutes = [m for m, _label in OFFSET_CHOICES if getattr(form, f"before_{m}").data]
         save_offsets(current_user, minutes)
         flash(_("Saved. Your reminders for meetings already arranged have moved too."), "success")
-        return go("meetings.settings")
+        return redirect_to("meetings.settings")
     return _settings_page(form if form.is_submitted() else None, status=422 if form.is_submitted() else 200)
 
 
@@ -132,4 +132,4 @@ def new_feed():
 def revoke_feed():
     CalendarFeed.delete().where(CalendarFeed.user == current_user.id).execute()
     flash(_("Your calendar address is switched off. Calendars that used it will stop updating."), "success")
-    return go("meetings.settings")
+    return redirect_to("meetings.settings")

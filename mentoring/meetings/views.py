@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, request
 from flask_login import current_user
 
 from ..access import require, roles
@@ -10,7 +10,7 @@ from ..clock import to_local, utcnow
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..safety import crisis_panel, has_risk
-from ..web import form_status, render
+from ..web import form_status, redirect_to, render
 from . import actions, schedule
 from .actions import Plan
 from .forms import CancelForm, ChangeForm, LogForm, NoteForm, OutcomeForm, ProposeForm
@@ -23,13 +23,6 @@ UPCOMING = timedelta(weeks=8)
 LOOK_BACK = timedelta(days=14)
 PAST_PAGE = timedelta(weeks=8)
 FURTHEST = timedelta(days=2 * 365)
-
-
-def go(endpoint, **values):
-    """303 to a page. A boosted form's XHR follows it with its htmx headers, so the
-    page (not its fragment) comes back; web.redirect_to's HX-Location GET is not
-    marked boosted and would get the fragment of pages that have one."""
-    return redirect(url_for(endpoint, **values), 303)
 
 
 def _shown_matches():
@@ -158,7 +151,7 @@ def propose():
             if created:
                 flash(_("Sent to %(name)s, who will be asked to accept it or suggest another time.",
                         name=match.other(current_user).name), "success")
-            return go("meetings.meeting", ref=thing.ref)
+            return redirect_to("meetings.meeting", ref=thing.ref)
     return render("meetings/propose.html", form=form, matches=matches, status=form_status(form))
 
 
@@ -177,7 +170,7 @@ def log():
             match = next(m for m in matches if m.id == form.match.data)
             meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
             flash(_("Saved. You can add notes below."), "success")
-            return go("meetings.meeting", ref=meeting.ref)
+            return redirect_to("meetings.meeting", ref=meeting.ref)
     return render("meetings/log.html", form=form, matches=matches, status=form_status(form))
 
 
@@ -237,7 +230,7 @@ def accept(ref):
     target = _answerable(thing)
     if actions.accept(current_user, target):
         flash(_("Accepted. %(name)s will be told.", name=target.match.other(current_user).name), "success")
-    return go("meetings.meeting", ref=target.ref)
+    return redirect_to("meetings.meeting", ref=target.ref)
 
 
 def _change_defaults(thing, now):
@@ -259,7 +252,7 @@ def _change_defaults(thing, now):
 def change(ref):
     thing, match = schedule.resolve(ref, current_user)
     if thing is not _answerable(thing) or _over(thing, utcnow()):
-        return go("meetings.meeting", ref=_answerable(thing).ref)
+        return redirect_to("meetings.meeting", ref=_answerable(thing).ref)
     now = utcnow()
     form = ChangeForm() if request.method == "POST" else ChangeForm(formdata=None, **_change_defaults(thing, now))
     if form.validate_on_submit():
@@ -271,7 +264,7 @@ def change(ref):
         elif _check_time(form, plan, now):
             changed = actions.change(current_user, thing, plan, reason, now)
             flash(_("Changed. %(name)s will be told.", name=match.other(current_user).name), "success")
-            return go("meetings.meeting", ref=changed.ref)
+            return redirect_to("meetings.meeting", ref=changed.ref)
     return render("meetings/change.html", thing=thing, match=match, form=form, status=form_status(form))
 
 
@@ -281,12 +274,12 @@ def cancel(ref):
     thing, match = schedule.resolve(ref, current_user)
     thing = _answerable(thing)
     if _over(thing, utcnow()):
-        return go("meetings.meeting", ref=thing.ref)
+        return redirect_to("meetings.meeting", ref=thing.ref)
     form = CancelForm()
     if form.validate_on_submit():
         done = actions.cancel(current_user, thing, form.reason.data.strip())
         flash(_("Done. %(name)s will be told.", name=match.other(current_user).name), "success")
-        return go("meetings.meeting", ref=done.ref)
+        return redirect_to("meetings.meeting", ref=done.ref)
     return render("meetings/cancel.html", thing=thing, match=match, form=form, status=form_status(form))
 
 
@@ -296,8 +289,8 @@ def seen(ref):
     thing, _match = schedule.resolve(ref, current_user)
     actions.seen(current_user, thing)
     if request.form.get("back") == "home":
-        return go("home.index")
-    return go("meetings.meeting", ref=thing.ref)
+        return redirect_to("home.index")
+    return redirect_to("meetings.meeting", ref=thing.ref)
 
 
 @bp.route("/meetings/<ref>/outcome", methods=["POST"])
@@ -308,11 +301,11 @@ def outcome(ref):
     form = OutcomeForm()
     if thing.status == CANCELLED or thing.starts_at > utcnow():
         flash(_("You can say whether it happened once it has started."), "info")
-        return go("meetings.meeting", ref=thing.ref)
+        return redirect_to("meetings.meeting", ref=thing.ref)
     if form.validate_on_submit():
         meeting = actions.set_outcome(current_user, thing, form.outcome.data)
         flash(_("Thanks, noted."), "success")
-        return go("meetings.meeting", ref=meeting.ref)
+        return redirect_to("meetings.meeting", ref=meeting.ref)
     return _page(thing, match, status=422, outcome_form=form)
 
 
@@ -338,4 +331,4 @@ def delete_note(note_id):
     schedule.member_match(current_user, meeting.match_id)
     note.delete_instance()
     flash(_("Note deleted."), "success")
-    return go("meetings.meeting", ref=meeting.ref)
+    return redirect_to("meetings.meeting", ref=meeting.ref)

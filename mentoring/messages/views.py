@@ -14,7 +14,7 @@ from ..i18n import _
 from ..models import COORDINATOR, MENTEE, MENTOR, Match, Program
 from ..pagination import paginate
 from ..safety import crisis_panel
-from ..web import form_status, render, wants_fragment
+from ..web import form_status, redirect_to, render, wants_fragment
 from . import thread as threads
 from .conversations import conversation_list, is_open, membership, open_for_match, open_missing, participants
 from .forms import EditForm, MessageForm, ReportForm, RetentionForm
@@ -221,7 +221,7 @@ def send_message(conversation_id):
     if not wants_fragment():
         if crisis:
             session[CRISIS_KEY] = conversation_id
-        return redirect(url_for("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}"))
+        return redirect_to("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}")
     # The send moved the version and our read marker: read them afresh.
     member = _member(conversation_id)
     after = _int_arg("after")
@@ -261,7 +261,7 @@ def _own_message(member, message_id):
 
 
 def _back_to(message):
-    return redirect(url_for("messages.thread", conversation_id=message.conversation_id, _anchor=f"m{message.id}"))
+    return redirect_to("messages.thread", conversation_id=message.conversation_id, _anchor=f"m{message.id}")
 
 
 @bp.route("/messages/<int:conversation_id>/<int:message_id>/edit", methods=["GET", "POST"])
@@ -317,7 +317,7 @@ def report_message(conversation_id, message_id):
     form = ReportForm()
     if filed is None and form.validate_on_submit():
         file_report(message, current_user, participants(conversation_id), (form.note.data or "").strip())
-        return redirect(url_for("messages.report_message", conversation_id=conversation_id, message_id=message.id))
+        return redirect_to("messages.report_message", conversation_id=conversation_id, message_id=message.id)
     people = participants(conversation_id)
     author = next((p.user for p in people if p.user_id == message.author_id), None)
     return render("messages/report.html", message=message, author=author, member=member, filed=filed, form=form,
@@ -337,5 +337,5 @@ def settings():
             fresh.settings = {**(fresh.settings or {}), RETENTION_KEY: form.days.data}
             fresh.save(only=[Program.settings])
         flash(_("Saved."), "success")
-        return redirect(url_for("messages.settings"))
+        return redirect_to("messages.settings")
     return render("messages/settings.html", form=form, status=form_status(form))

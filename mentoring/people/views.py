@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, request, url_for
 from flask_login import current_user
 from peewee import fn
 
@@ -12,9 +12,9 @@ from ..clock import utcnow
 from ..db import database
 from ..forms import choices
 from ..i18n import _, _l
-from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, PasswordReset, User
+from ..models import COORDINATOR, MENTOR, Invite, Match, PasswordReset, User
 from ..pagination import paginate
-from ..web import add_nav, form_status, render
+from ..web import add_nav, form_status, redirect_to, render
 from .forms import END_REASONS, EndMatchForm, InviteForm, MatchForm, PeopleFilter, PersonSettingsForm
 from .matching import MatchError, create_match, end_match, mentors_with_room, unmatched_mentees
 
@@ -129,7 +129,7 @@ def person_settings(user_id):
             user.is_safeguarding_lead = form.is_safeguarding_lead.data
         user.save(only=[User.mentor_capacity, User.is_safeguarding_lead])
         flash(_("Saved."), "success")
-        return redirect(url_for("people.person", user_id=user.id))
+        return redirect_to("people.person", user_id=user.id)
     return _person_page(user, settings_form=form, status=422)
 
 
@@ -139,7 +139,7 @@ def person_active(user_id):
     user = _program_person(user_id)
     if user.id == current_user.id:
         flash(_("You can't switch off your own account."), "error")
-        return redirect(url_for("people.person", user_id=user.id))
+        return redirect_to("people.person", user_id=user.id)
     switch_on = request.form.get("active") == "1"
     with database.atomic():
         user.is_active = switch_on
@@ -148,7 +148,7 @@ def person_active(user_id):
             user.session_token = User.session_token.default()
         user.save(only=[User.is_active, User.session_token])
     flash(_("%(name)s is switched on.", name=user.name) if switch_on else _("%(name)s is switched off and signed out.", name=user.name), "success")
-    return redirect(url_for("people.person", user_id=user.id))
+    return redirect_to("people.person", user_id=user.id)
 
 
 @bp.route("/people/<int:user_id>/reset-link", methods=["POST"])
@@ -187,7 +187,7 @@ def revoke_invite(invite_id):
         (Invite.id == invite.id) & Invite.revoked_at.is_null() & Invite.used_at.is_null()
     ).execute()
     flash(_("The invite for %(email)s is withdrawn; its link no longer works.", email=invite.email), "success")
-    return redirect(url_for("people.invites"))
+    return redirect_to("people.invites")
 
 
 @bp.route("/matches")
@@ -233,7 +233,7 @@ def new_match():
                 error = str(e)
             else:
                 flash(_("%(mentor)s and %(mentee)s are now paired.", mentor=mentor.name, mentee=mentee.name), "success")
-                return redirect(url_for("people.match", match_id=match.id))
+                return redirect_to("people.match", match_id=match.id)
     _match_choices(form, current_user.program_id)
     return render("people/new_match.html", form=form, error=error, status=form_status(form, error=error))
 
@@ -254,7 +254,7 @@ def end(match_id):
     if form.validate_on_submit():
         if end_match(found, form.reason.data, form.note.data, ended_by=current_user.id):
             flash(_("The match has ended."), "success")
-        return redirect(url_for("people.match", match_id=found.id))
+        return redirect_to("people.match", match_id=found.id)
     return render("people/match.html", match=found, form=form, reasons=END_REASONS,
                   facts=match_facts([found]), status=422)
 

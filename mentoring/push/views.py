@@ -12,7 +12,7 @@ from ..access import require, signed_in
 from ..clock import utcnow
 from ..db import database
 from ..i18n import _
-from ..web import render, wants_fragment
+from ..web import redirect_to, render, wants_fragment
 from . import keys as vapid
 from .delivery import send_now
 from .devices import device_digest, guess_name, save_device
@@ -78,7 +78,7 @@ def preferences():
         prefs.save()
     if not wants_fragment():
         flash(_("Saved your notification settings."), "success")
-        return redirect(url_for("push.settings"))
+        return redirect_to("push.settings")
     return _page("push/_preferences.html", prefs_form=form, prefs_saved=True)
 
 
@@ -100,7 +100,7 @@ def _device(device_id):
 def _device_done(message, status=200):
     if not wants_fragment():
         flash(message, "success" if status == 200 else "error")
-        return redirect(url_for("push.settings"))
+        return redirect_to("push.settings")
     return _page("push/_devices.html", status=status, device_message=message)
 
 
@@ -188,7 +188,7 @@ def _card_data(user, shown, message=None):
 def _reminder_done(message, status=200):
     if not wants_fragment():
         flash(message, "success" if status == 200 else "error")
-        return redirect(url_for("home.index"))
+        return redirect_to("home.index")
     data = _card_data(current_user, recent(current_user), message)
     return render("push/_reminders_card.html", "push/_reminders_card.html", status=status, data=data)
 

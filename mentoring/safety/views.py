@@ -1,6 +1,6 @@
 """Get help now, the program's crisis resources, and the safeguarding queue."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, request
 from flask_login import current_user
 from peewee import JOIN
 
@@ -9,7 +9,7 @@ from ..home import add_home_card
 from ..i18n import _, _l
 from ..models import COORDINATOR, CrisisResource, Match, Program, User
 from ..pagination import paginate
-from ..web import add_account_link, add_slot, filled_slots, form_status, render
+from ..web import add_account_link, add_slot, filled_slots, form_status, redirect_to, render
 from .alerts import record
 from .forms import AlertActionForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
@@ -62,7 +62,7 @@ def resources():
         resource.position = form.position.data or 0
         resource.save()
         flash(_("Added %(name)s.", name=resource.name), "success")
-        return redirect(url_for("safety.resources"))
+        return redirect_to("safety.resources")
     return render(
         "safety/resources.html",
         resources=list(current_user.program.crisis_resources()),
@@ -81,7 +81,7 @@ def resource(resource_id):
         found.position = form.position.data or 0
         found.save()
         flash(_("Saved %(name)s.", name=found.name), "success")
-        return redirect(url_for("safety.resources"))
+        return redirect_to("safety.resources")
     return render("safety/resource.html", resource=found, form=form, status=form_status(form))
 
 
@@ -91,7 +91,7 @@ def delete_resource(resource_id):
     found = _resource(resource_id)
     found.delete_instance()
     flash(_("Removed %(name)s.", name=found.name), "success")
-    return redirect(url_for("safety.resources"))
+    return redirect_to("safety.resources")
 
 
 # The safeguarding queue, for leads only.
@@ -129,7 +129,7 @@ def alert(alert_id):
     if form.validate_on_submit():
         record(found, current_user.id, form.action.data, (form.note.data or "").strip())
         flash(_("Recorded."), "success")
-        return redirect(url_for("safety.alert", alert_id=found.id))
+        return redirect_to("safety.alert", alert_id=found.id)
     Actor = User.alias()
     events = (
         AlertEvent.select(AlertEvent, Actor)
