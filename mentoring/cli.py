@@ -6,20 +6,17 @@ Wrong input ends with one clear line and a non-zero exit, never a traceback.
 from functools import wraps
 
 import click
-from flask import current_app
-from flask.cli import with_appcontext
-from werkzeug.serving import run_simple
 from peewee import OperationalError
 
 from . import db
 from .clock import is_timezone
-from .demo import default_program, demo_logins, is_empty, seed_demo
 from .forms import PASSWORD_MAX, PASSWORD_MIN
 from .models import COORDINATOR, ROLES, Program, User
 from .people.matching import MatchError, create_match
+from .programs import default_program
 
 
-def _database_errors(command):
+def database_errors(command):
     """Turn a database that can't be reached into one readable line."""
 
     @wraps(command)
@@ -32,16 +29,16 @@ def _database_errors(command):
     return wrapper
 
 
-def _connected(command):
+def connected(command):
     @wraps(command)
     def wrapper(*args, **kwargs):
         with db.database.connection_context():
             return command(*args, **kwargs)
 
-    return _database_errors(wrapper)
+    return database_errors(wrapper)
 
 
-def _require_migrated():
+def require_migrated():
     pending = db.pending_migrations()
     if pending:
         raise click.ClickException(
@@ -50,7 +47,7 @@ def _require_migrated():
 
 
 @click.command("migrate")
-@_database_errors
+@database_errors
 def migrate_command():
     """Apply pending database migrations."""
     applied = db.migrate()
@@ -75,10 +72,10 @@ def _validate_password(password):
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the program's).")
 @click.option("--lead", is_flag=True, help="Make a coordinator the safeguarding lead.")
 @click.option("--program", "program_id", type=int, help="Program id (default: the first program).")
-@_connected
+@connected
 def create_user_command(email, name, role, password, tz, lead, program_id):
     """Create a person who can sign in straight away."""
-    _require_migrated()
+    require_migrated()
     email = User.normalize_email(email)
     if "@" not in email or len(email) > 254:
         raise click.BadParameter("expected an email address", param_hint="--email")
@@ -112,10 +109,10 @@ def create_user_command(email, name, role, password, tz, lead, program_id):
 @click.command("match")
 @click.argument("mentor_email")
 @click.argument("mentee_email")
-@_connected
+@connected
 def match_command(mentor_email, mentee_email):
     """Pair a mentor with a mentee."""
-    _require_migrated()
+    require_migrated()
     mentor = User.by_email(mentor_email)
     mentee = User.by_email(mentee_email)
     if mentor is None:
@@ -129,40 +126,19 @@ def match_command(mentor_email, mentee_email):
     click.echo(f"matched {mentor.email} with {mentee.email} (match {match.id})")
 
 
-def _print_logins(logins):
-    click.echo("Demo logins (any of them, password shown):")
-    for email, password, role in logins:
-        click.echo(f"  {role:<12} {email:<26} {password}")
-
-
-@click.command("seed-demo")
-@with_appcontext
-@_connected
-def seed_demo_command():
-    """Fill an empty database with a demo program and print its logins."""
-    _require_migrated()
-    if not is_empty():
-        raise click.ClickException("the database already holds a program; the demo goes only into an empty one")
-    _print_logins(seed_demo())
-
-
-@click.command("demo")
-@click.option("--port", default=5000, show_default=True)
-@with_appcontext
-@_database_errors
-def demo_command(port):
-    """Migrate, seed the demo program if empty, and serve on 127.0.0.1."""
-    db.migrate()
-    with db.database.connection_context():
-        logins = seed_demo() if is_empty() else demo_logins()
-    if logins:
-        _print_logins(logins)
-    click.echo(f"Open http://127.0.0.1:{port} (stop with Ctrl+C)")
-    # Not app.run(): inside the flask command it declines to block.
-    run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
-
-
 def init_app(app):
-    for command in (migrate_command, create_user_command, match_command, seed_demo_command, demo_command):
+    for command in (migrate_command, create_user_command, match_command):
         app.cli.add_command(command)
+    _add_demo_commands(app)
+
+
+def _add_demo_commands(app):
+    # The demo is optional: an install without mentoring/demo/ runs, minus its commands.
+    try:
+        from .demo import cli as demo_cli
+    except ModuleNotFoundError as e:
+        if e.name != f"{__package__}.demo":
+            raise
+        return
+    demo_cli.init_app(app)
 

@@ -3,7 +3,7 @@
 from itertools import count
 
 from mentoring.clock import utcnow
-from mentoring.demo import create_program
+from mentoring.programs import create_program
 from mentoring.models import COORDINATOR, MENTEE, MENTOR, Match, User, _hasher
 
 PASSWORD = "correct horse battery"

@@ -1,4 +1,9 @@
+import sys
+
+import mentoring
 from mentoring.models import Match, Program, User
+
+from .conftest import make_app
 
 
 def run(app, *args, **kw):
@@ -73,7 +78,7 @@ def test_migrate_says_when_there_is_nothing_to_do(app):
 
 
 def test_demo_migrates_seeds_and_serves_on_localhost(app, monkeypatch):
-    from mentoring import cli
+    from mentoring.demo import cli
 
     served = {}
     monkeypatch.setattr(cli, "run_simple", lambda host, port, wsgi, **kw: served.update(host=host, port=port))
@@ -84,3 +89,17 @@ def test_demo_migrates_seeds_and_serves_on_localhost(app, monkeypatch):
     again = run(app, "demo")
     assert "mentee@demo.example" in again.output
     assert Program.select().count() == 1
+
+
+def test_create_user_works_without_the_demo_package(app, migrated_url, monkeypatch):
+    # As if mentoring/demo/ had been deleted: importing it fails, and the CLI is imported afresh.
+    monkeypatch.setitem(sys.modules, "mentoring.demo", None)
+    monkeypatch.delitem(sys.modules, "mentoring.cli")
+    monkeypatch.delattr(mentoring, "cli")
+    monkeypatch.delattr(mentoring, "demo", raising=False)
+    bare = make_app(migrated_url)
+    assert "create-user" in bare.cli.commands and "seed-demo" not in bare.cli.commands
+    result = run(bare, "create-user", "--email", "solo@example.org", "--name", "Solo", "--role",
+                 "coordinator", "--password", "a good long password")
+    assert result.exit_code == 0, result.output
+    assert User.by_email("solo@example.org").program.crisis_resources().count() > 0

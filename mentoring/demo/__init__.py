@@ -1,4 +1,4 @@
-"""A program to try the app with, and the crisis resources every program starts from.
+"""A program to try the app with.
 
 The demo is a program some weeks under way, told relative to the moment it
 is made: Riley (mentee@) and Alex (mentor@) have six weeks of check-ins,
@@ -13,31 +13,12 @@ import random
 from ..clock import utcnow
 from ..db import database
 from ..meetings.reminders import KIND as MEETING_REMINDER
-from ..models import COORDINATOR, MENTEE, MENTOR, CrisisResource, Program, User
+from ..models import COORDINATOR, MENTEE, MENTOR, Program, User
 from ..people.matching import create_match
+from ..programs import create_program
 from ..push import Notification
 from . import goals, meetings, messages, mood
 from .timeline import Timeline
-
-# Numbers as DOMAIN.md lists them; a coordinator checks them and records the
-# date ("last verified") before relying on them. Left unverified on purpose.
-DEFAULT_CRISIS_RESOURCES = (
-    {"name": "Emergency services", "region": "US and Canada", "phone": "911", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "988 Suicide & Crisis Lifeline", "region": "US and Canada", "phone": "988", "sms": "988",
-     "description": "Call or text, free, 24 hours a day."},
-    {"name": "Emergency services", "region": "UK", "phone": "999", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "Samaritans", "region": "UK and Ireland", "phone": "116 123",
-     "description": "Free, any time, day or night."},
-    {"name": "Shout", "region": "UK", "sms": "85258", "description": "Text SHOUT, free, 24/7."},
-    {"name": "Emergency services", "region": "Europe", "phone": "112", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "Lifeline", "region": "Australia", "phone": "13 11 14",
-     "description": "Crisis support, 24 hours a day."},
-    {"name": "Emergency services", "region": "Australia", "phone": "000", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-)
 
 DEMO_PASSWORD = "demo-password-1"
 DEMO_PEOPLE = (
@@ -54,21 +35,6 @@ DEMO_MATCHES = (("mentor@demo.example", "mentee@demo.example"),
 # How long ago each match began, and the people joined, in days.
 MATCH_AGES = (49, 12)
 JOINED_DAYS_AGO = 56
-
-
-def create_program(name, timezone="UTC"):
-    """A program with the default crisis resources."""
-    program = Program.create(name=name, timezone=timezone, settings={})
-    CrisisResource.insert_many(
-        [{**resource, "program": program.id, "position": i * 10}
-         for i, resource in enumerate(DEFAULT_CRISIS_RESOURCES)]
-    ).execute()
-    return program
-
-
-def default_program():
-    """The only program, made when there is none (a fresh install)."""
-    return Program.select().order_by(Program.id).first() or create_program("Peer Mentoring Program")
 
 
 def is_empty():

@@ -27,7 +27,7 @@ from playhouse.test_utils import count_queries
 from mentoring import create_app
 from mentoring.clock import utcnow
 from mentoring.db import database, migrate, open_database
-from mentoring.demo import create_program
+from mentoring.programs import create_program
 from mentoring.messages import Conversation, Message, Participant
 from mentoring.messages.sending import send
 from mentoring.models import MENTEE, MENTOR, Match, User
