@@ -1,5 +1,10 @@
 """gzip for text responses, so phones on slow connections download less.
 
+Kept although production runs behind a TLS proxy that could compress: it
+costs nothing measurable, makes `flask demo` and any single-machine setup
+send what the page budget (budget.py) counts, and knows which answers must
+stay plain (cross-site requests, against BREACH), which a proxy does not.
+
 A middleware of our own rather than a dependency: the standard library's
 gzip is all it needs. Static files (the same bytes for everyone) are
 compressed once and kept; pages are compressed as they go.
