@@ -10,7 +10,7 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user
 
-from .models import COORDINATOR, MENTEE, MENTOR
+from .models import COORDINATOR, MENTEE, MENTOR, Match
 
 PUBLIC = "public"
 SAFEGUARDING_LEAD = "safeguarding_lead"
@@ -68,3 +68,8 @@ def require(condition):
     if not condition:
         abort(404)
     return condition
+
+
+def mentors_match(match_id):
+    """The signed-in mentor's active match `match_id` (both people loaded), or 404."""
+    return require(Match.mentored_by(match_id, current_user))

@@ -24,7 +24,7 @@ from peewee import (
 )
 
 from .clock import utcnow
-from .db import BaseModel, JSONField
+from .db import BaseModel, JSONField, database
 
 MENTEE, MENTOR, COORDINATOR = "mentee", "mentor", "coordinator"
 ROLES = (MENTEE, MENTOR, COORDINATOR)
@@ -60,6 +60,14 @@ class Program(BaseModel):
 
     def setting(self, key):
         return (self.settings or {}).get(key, PROGRAM_DEFAULTS.get(key))
+
+    def save_setting(self, key, value):
+        """Store one key of `settings`, read afresh so keys other features saved meanwhile stay."""
+        with database.atomic():
+            settings = dict(Program.get_by_id(self.id).settings or {})
+            settings[key] = value
+            Program.update(settings=settings).where(Program.id == self.id).execute()
+        self.settings = settings
 
     def crisis_resources(self):
         return self.crisisresource_set.order_by(CrisisResource.position, CrisisResource.id)
@@ -233,6 +241,13 @@ class Match(BaseModel):
     @classmethod
     def active_count_for_mentor(cls, mentor):
         return cls.select().where((cls.mentor == mentor) & (cls.status == cls.ACTIVE)).count()
+
+    @classmethod
+    def mentored_by(cls, match_id, mentor):
+        """The mentor's active match `match_id`, both people loaded, or None."""
+        return cls.with_people().where(
+            (cls.id == match_id) & (cls.mentor == mentor.id) & (cls.status == cls.ACTIVE)
+        ).first()
 
     @classmethod
     def current_for(cls, match_id, user):

@@ -1,7 +1,7 @@
 """Coordinators choose the program's questionnaires, how often, and its own words."""
 
 from mentoring.models import Program, User
-from mentoring.mood.settings import DEFAULTS, KEY, mood_settings
+from mentoring.mood.settings import DEFAULTS, KEY, mood_settings, save_mood_settings
 
 
 def settings_of(world):
@@ -59,3 +59,11 @@ def test_the_page_shows_no_mentee_data(world, as_user, url):
 def test_coordinators_find_it_on_their_account_page(world, as_user, url):
     page = as_user(world.coordinator).get(url("accounts.account")).get_data(as_text=True)
     assert "Check-ins and questionnaires" in page and url("mood.program_settings") in page
+
+
+def test_saving_one_features_settings_keeps_the_others(world):
+    stale = Program.get_by_id(world.program.id)  # read before messaging saved its choice
+    world.program.save_setting("message_retention_days", 10)
+    save_mood_settings(stale, every_days=14)
+    settings = Program.get_by_id(world.program.id).settings
+    assert settings["message_retention_days"] == 10 and settings[KEY]["every_days"] == 14

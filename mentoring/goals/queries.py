@@ -41,20 +41,6 @@ def load_goal(goal_id, user):
     return goal, role, match
 
 
-def mentee_match(match_id, mentor):
-    """The mentor's active match with the mentee loaded, or 404."""
-    Mentee = User.alias()
-    match = (
-        Match.select(Match, Mentee)
-        .join(Mentee, on=(Match.mentee == Mentee.id), attr="mentee")
-        .where((Match.id == match_id) & (Match.mentor == mentor.id) & (Match.status == Match.ACTIVE))
-        .first()
-    )
-    if match is None:
-        abort(404)
-    return match
-
-
 def status_rank():
     return Case(Goal.status, [(Goal.DRAFT, 0), (Goal.ACTIVE, 1), (Goal.PAUSED, 2)], 3)
 

@@ -7,7 +7,7 @@ blueprint and the goal page from page.py.
 from flask import flash, request
 from flask_login import current_user
 
-from ..access import require, roles
+from ..access import mentors_match, require, roles
 from ..clock import local_today
 from ..i18n import _
 from ..models import MENTEE, MENTOR
@@ -166,7 +166,7 @@ def ratings(goal_id):
 @bp.route("/mentees/<int:match_id>/goals")
 @mentor_only
 def mentee_goals(match_id):
-    match = queries.mentee_match(match_id, current_user)
+    match = mentors_match(match_id)
     page = paginate(queries.shared_goals(match))
     today = local_today(match.mentee.timezone)
     return render("goals/mentee_goals.html", match=match, page=page,
@@ -176,7 +176,7 @@ def mentee_goals(match_id):
 @bp.route("/mentees/<int:match_id>/goals/new", methods=["GET", "POST"])
 @mentor_only
 def draft(match_id):
-    match = queries.mentee_match(match_id, current_user)
+    match = mentors_match(match_id)
     form = DraftGoalForm()
     if form.validate_on_submit():
         goal, created = actions.create_goal(match.mentee, form, current_user, match)

@@ -10,7 +10,7 @@ from flask import Blueprint
 from flask_login import current_user
 from peewee import fn
 
-from ..access import require, roles, signed_in
+from ..access import mentors_match, roles, signed_in
 from ..i18n import _l
 from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, User
 from ..people.matching import unmatched_mentees
@@ -38,11 +38,7 @@ def index():
 @bp.route("/mentees/<int:match_id>")
 @roles(MENTOR)
 def mentee(match_id):
-    match = require(
-        Match.with_people()
-        .where((Match.id == match_id) & (Match.mentor == current_user.id) & (Match.status == Match.ACTIVE))
-        .first()
-    )
+    match = mentors_match(match_id)
     return render("home/mentee_overview.html", match=match, panels=filled_slots("match_panels", match))
 
 

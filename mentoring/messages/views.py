@@ -9,9 +9,8 @@ from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import local_today, to_local, utcnow
-from ..db import database
 from ..i18n import _
-from ..models import COORDINATOR, MENTEE, MENTOR, Match, Program
+from ..models import COORDINATOR, MENTEE, MENTOR, Match
 from ..pagination import paginate
 from ..safety import crisis_panel
 from ..web import form_status, redirect_to, render, wants_fragment
@@ -332,10 +331,7 @@ def settings():
     program = current_user.program
     form = RetentionForm(data={"days": retention_days(program)}) if request.method == "GET" else RetentionForm()
     if form.validate_on_submit():
-        with database.atomic():
-            fresh = Program.get_by_id(program.id)
-            fresh.settings = {**(fresh.settings or {}), RETENTION_KEY: form.days.data}
-            fresh.save(only=[Program.settings])
+        program.save_setting(RETENTION_KEY, form.days.data)
         flash(_("Saved."), "success")
         return redirect_to("messages.settings")
     return render("messages/settings.html", form=form, status=form_status(form))

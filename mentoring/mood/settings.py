@@ -32,11 +32,7 @@ def mood_settings(program):
 
 def save_mood_settings(program, **values):
     with database.atomic():
-        fresh = Program.get_by_id(program.id)
-        settings = dict(fresh.settings or {})
-        current = mood_settings(fresh)
+        current = mood_settings(Program.get_by_id(program.id))
         current.update({k: v for k, v in values.items() if k in DEFAULTS})
-        settings[KEY] = current
-        Program.update(settings=settings).where(Program.id == program.id).execute()
-    program.settings = settings
+        program.save_setting(KEY, current)
     return current

@@ -2,7 +2,7 @@
 
 from flask import flash
 
-from ...access import require, roles
+from ...access import mentors_match, require, roles
 from ...models import MENTEE, MENTOR
 from ...i18n import _
 from ...web import form_status, redirect_to, render
@@ -11,7 +11,6 @@ from ..models import SafetyPlan
 from ..safety_plan import SECTIONS, new_plan, plan_for, save_plan
 from . import bp
 from .common import me
-from .mentor import my_match
 
 
 @bp.route("/mood/safety-plan", methods=["GET", "POST"])
@@ -30,6 +29,6 @@ def safety_plan():
 @bp.route("/mood/mentees/<int:match_id>/safety-plan")
 @roles(MENTOR)
 def mentee_safety_plan(match_id):
-    match = my_match(match_id)
+    match = mentors_match(match_id)
     plan = require(SafetyPlan.get_or_none((SafetyPlan.user == match.mentee_id) & SafetyPlan.shared))
     return render("mood/mentee_safety_plan.html", match=match, plan=plan, sections=SECTIONS)
