@@ -158,18 +158,23 @@ def change(user, thing, plan, reason="", now=None):
         new = (meeting.starts_at, meeting.duration, meeting.mode, meeting.place, meeting.link, meeting.agenda)
         if old == new and meeting.changed_by_id == user.id:
             return meeting  # sent twice: already done
-        if meeting.status == PROPOSED:
-            # A counter-proposal: now it is the other person's turn.
-            meeting.proposed_by = user.id
-            _asked(meeting, user, now, PROPOSED, reason)
-            kind = "meeting_proposed"
-        else:
-            _asked(meeting, user, now, CONFIRMED, reason)
-            kind = "meeting_changed"
-        meeting.save()
-        _requeue(meeting, now)
-        _tell(meeting.match.other(user), kind, meeting)
-        return meeting
+        return _save_change(user, meeting, reason, now)
+
+
+def _save_change(user, thing, reason, now):
+    """Save a meeting or series with its new time, requeue its reminders, tell the other person."""
+    if thing.status == PROPOSED:
+        # A counter-proposal: now it is the other person's turn.
+        thing.proposed_by = user.id
+        _asked(thing, user, now, PROPOSED, reason)
+        kind = "meeting_proposed"
+    else:
+        _asked(thing, user, now, CONFIRMED, reason)
+        kind = "meeting_changed"
+    thing.save()
+    _requeue(thing, now)
+    _tell(thing.match.other(user), kind, thing)
+    return thing
 
 
 def _change_series(user, series, plan, reason, now):
@@ -182,17 +187,7 @@ def _change_series(user, series, plan, reason, now):
         for name, value in plan.fields().items():
             setattr(series, name, value)
         series.first_date, series.start_time, series.rule = plan.day, plan.at, plan.repeat
-        if series.status == PROPOSED:
-            series.proposed_by = user.id
-            _asked(series, user, now, PROPOSED, reason)
-            kind = "meeting_proposed"
-        else:
-            _asked(series, user, now, CONFIRMED, reason)
-            kind = "meeting_changed"
-        series.save()
-        _requeue(series, now)
-        _tell(match.other(user), kind, series)
-        return series
+        return _save_change(user, series, reason, now)
     # Keep the past as it was: the old series stops where the new one starts.
     split = max(to_utc(datetime.combine(plan.day, time(0)), series.timezone), now)
     series.ends_at = split
