@@ -221,9 +221,6 @@ class Match(BaseModel):
     def is_active(self):
         return self.status == self.ACTIVE
 
-    def has_member(self, user):
-        return user.id in (self.mentor_id, self.mentee_id)
-
     def other(self, user):
         return self.mentee if user.id == self.mentor_id else self.mentor
 
@@ -248,15 +245,6 @@ class Match(BaseModel):
         return cls.with_people().where(
             (cls.id == match_id) & (cls.mentor == mentor.id) & (cls.status == cls.ACTIVE)
         ).first()
-
-    @classmethod
-    def current_for(cls, match_id, user):
-        """An active match this user belongs to, or None."""
-        return cls.get_or_none(
-            (cls.id == match_id)
-            & (cls.status == cls.ACTIVE)
-            & ((cls.mentor == user) | (cls.mentee == user))
-        )
 
 
 class Invite(BaseModel):
@@ -383,5 +371,3 @@ class LoginFailure(BaseModel):
     def oldest_since(cls, key, since):
         return cls.select(fn.MIN(cls.at)).where((cls.key == key) & (cls.at > since)).scalar()
 
-
-CORE_MODELS = (Program, CrisisResource, User, Match, Invite, PasswordReset, LoginFailure)

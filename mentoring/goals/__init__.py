@@ -5,10 +5,10 @@ coordinators see counts only.
 
 from . import progress, steps, views  # noqa: F401  (they add their routes to bp)
 from .cards import init_cards
-from .models import GOAL_MODELS, Comment, Goal, Rating, Step
+from .models import Comment, Goal, Rating, Step
 from .page import bp
 
-__all__ = ["GOAL_MODELS", "Comment", "Goal", "Rating", "Step", "bp", "init_app"]
+__all__ = ["Comment", "Goal", "Rating", "Step", "bp", "init_app"]
 
 
 def init_app(app):

@@ -39,10 +39,6 @@ class Chart:
         return HEIGHT
 
     @property
-    def axis_y(self):
-        return HEIGHT - BOTTOM
-
-    @property
     def label_y(self):
         return HEIGHT - 10
 

@@ -108,5 +108,3 @@ class Comment(BaseModel):
     class Meta:
         table_name = "goal_comments"
 
-
-GOAL_MODELS = (Goal, Step, Rating, Comment)

@@ -10,11 +10,11 @@ from ..web import add_account_link, add_nav
 from . import calendar_views  # noqa: F401  (its routes join the blueprint)
 from .cards import coordinator_card, home_card, match_facts, match_panel
 from .display import TEMPLATE_HELPERS
-from .models import MEETING_MODELS, Meeting, MeetingSeries
+from .models import Meeting, MeetingSeries
 from .reminders import top_up, withdraw_for_ended_matches
 from .views import bp
 
-__all__ = ["MEETING_MODELS", "Meeting", "MeetingSeries", "bp", "init_app", "top_up"]
+__all__ = ["Meeting", "MeetingSeries", "bp", "init_app", "top_up"]
 
 
 def init_app(app):

@@ -51,14 +51,6 @@ class Arrangement(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
     @property
-    def is_proposed(self):
-        return self.status == PROPOSED
-
-    @property
-    def is_confirmed(self):
-        return self.status == CONFIRMED
-
-    @property
     def is_cancelled(self):
         return self.status == CANCELLED
 
@@ -188,5 +180,3 @@ class ReminderChoice(BaseModel):
     def offsets(self):
         return tuple(int(m) for m in self.minutes.split(",") if m.strip().isdigit())
 
-
-MEETING_MODELS = (MeetingSeries, Meeting, MeetingNote, CalendarFeed, ReminderChoice)

@@ -89,5 +89,3 @@ class MessageReport(BaseModel):
     class Meta:
         table_name = "message_reports"
 
-
-MODELS = (Conversation, Participant, Message, MessageReport)

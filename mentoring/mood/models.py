@@ -118,5 +118,3 @@ class SafetyPlan(BaseModel):
     def is_empty(self):
         return not any((getattr(self, name) or "").strip() for name in self.SECTIONS)
 
-
-MOOD_MODELS = (MoodSharing, CheckIn, CheckInTag, MeasureResponse, SafetyPlan)

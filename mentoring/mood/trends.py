@@ -68,17 +68,6 @@ def by_weekday(user_id, start, end):
     return {to_index(wd): (float(avg), int(n)) for wd, avg, n in query}
 
 
-def overall(user_id, start, end):
-    """(average mood, check-ins, days with a check-in) over the range."""
-    avg, n, days = (
-        CheckIn.select(fn.AVG(CheckIn.mood), fn.COUNT(CheckIn.id), fn.COUNT(CheckIn.local_date.distinct()))
-        .where((CheckIn.user == user_id) & (CheckIn.local_date >= start) & (CheckIn.local_date <= end))
-        .tuples()
-        .first()
-    )
-    return (_f(avg), int(n or 0), int(days or 0))
-
-
 @dataclass(frozen=True)
 class TagEffect:
     kind: str

@@ -47,10 +47,6 @@ class Notification(BaseModel):
     class Meta:
         table_name = "notifications"
 
-    @property
-    def is_pending(self):
-        return self.status == self.PENDING
-
 
 def topic_key(topic):
     """A caller's topic ("meeting-12-reminder") as it is stored and sent: a digest.

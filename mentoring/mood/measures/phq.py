@@ -29,8 +29,6 @@ ITEMS = (
     Item(9, _l("Thoughts that you would be better off dead, or of hurting yourself in some way")),
 )
 
-NOT_A_DIAGNOSIS = _l("This is not a diagnosis.")
-
 BANDS = (
     Band(0, 4, "minimal", _l("Few or no signs of low mood"),
          _l("Your answers show few or no signs of low mood over the last two weeks.")),
