@@ -9,6 +9,7 @@ from mentoring import create_app
 from mentoring.db import database, migrate, open_database
 
 from .factories import World
+from .push.support import SUBJECT
 
 SECRET = "test-secret-key-" + "x" * 32
 
@@ -122,3 +123,12 @@ def url(app):
 @pytest.fixture
 def as_user(app):
     return lambda user: signed_in(app, user)
+
+
+@pytest.fixture(scope="session")
+def vapid_settings():
+    """A key pair for web push, made once per run (push tests and the browser's push test)."""
+    from mentoring.push import keys
+
+    private, public = keys.generate()
+    return {"VAPID_PRIVATE_KEY": private, "VAPID_PUBLIC_KEY": public, "VAPID_SUBJECT": SUBJECT}

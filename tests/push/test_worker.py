@@ -1,0 +1,298 @@
+"""One worker pass: claims, sends, and acts on every answer the push service can give."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from mentoring import hooks
+from mentoring.clock import utcnow
+from mentoring.push.models import DeliveryAttempt, PushPreference, Subscription
+from mentoring.push.outbox import Notification, topic_key
+from mentoring.push.worker import BACKOFF_BASE, MAX_ATTEMPTS
+
+from .support import add_device, queue
+
+NOW = datetime(2025, 6, 2, 12, 0)  # 13:00 in London, where the test people live
+
+
+def reload(row):
+    return type(row).get_by_id(row.id)
+
+
+def attempts(notification):
+    return list(DeliveryAttempt.select().where(DeliveryAttempt.notification == notification.id).order_by(DeliveryAttempt.id))
+
+
+def test_it_sends_a_due_notification_once(world, fake_push, worker, url):
+    device, _ = add_device(world.mentee, fake_push)
+    notification = queue(world.mentee, "meeting_reminder", NOW, url="/meetings/7")
+    assert worker(NOW).sent == 1
+    assert worker(NOW + timedelta(minutes=1)).sent == 0
+    [payload] = fake_push.payloads()
+    assert payload["url"] == url("push.open_notification", notification_id=notification.id)
+    assert payload["title"] == "Meeting reminder"
+    notification = reload(notification)
+    assert notification.status == Notification.SENT and notification.sent_at == NOW
+    assert notification.attempts == 1 and notification.claim_token is None
+    assert [a.outcome for a in attempts(notification)] == ["ok"]
+    assert reload(device).last_success_at == NOW
+
+
+def test_it_leaves_notifications_that_are_not_due(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    later = queue(world.mentee, at=NOW + timedelta(minutes=5))
+    assert worker(NOW).sent == 0
+    assert reload(later).status == Notification.PENDING
+    assert worker(NOW + timedelta(minutes=5)).sent == 1
+
+
+def test_it_sends_to_every_device_of_the_person(world, fake_push, worker):
+    _, phone = add_device(world.mentee, fake_push, "Phone")
+    _, tablet = add_device(world.mentee, fake_push, "Tablet")
+    queue(world.mentee)
+    worker(NOW)
+    assert sorted(r.sid for r in fake_push.accepted()) == sorted([phone.sid, tablet.sid])
+
+
+def test_it_sends_the_urgency_ttl_and_topic(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    queue(world.mentee, "checkin_reminder", topic=topic_key("checkin"), expires_at=NOW + timedelta(minutes=30))
+    worker(NOW)
+    headers = fake_push.accepted()[0].headers
+    assert headers["topic"] == topic_key("checkin")
+    assert headers["urgency"] == "normal"
+    # Never longer than the reminder stays worth having.
+    assert headers["ttl"] == "1800"
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_it_deletes_a_subscription_the_service_says_is_gone(world, fake_push, worker, status):
+    device, _ = add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    fake_push.answer(status)
+    report = worker(NOW)
+    assert report.failed == 1
+    assert not Subscription.select().where(Subscription.id == device.id).exists()
+    [attempt] = attempts(notification)
+    assert (attempt.outcome, attempt.status_code, attempt.subscription_id) == ("gone", status, None)
+    assert reload(notification).status == Notification.FAILED
+
+
+def test_it_logs_and_drops_a_notification_the_service_finds_too_large(world, fake_push, worker):
+    device, _ = add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    fake_push.answer(413)
+    assert worker(NOW).dropped == 1
+    assert reload(notification).status == Notification.DROPPED
+    assert [(a.outcome, a.status_code) for a in attempts(notification)] == [("too_large", 413)]
+    assert reload(device).last_success_at is None
+    assert worker(NOW + timedelta(hours=1)).handled == 0
+
+
+def test_it_retries_after_429_no_sooner_than_retry_after(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    fake_push.answer(429, retry_after="600")
+    assert worker(NOW).retried == 1
+    notification = reload(notification)
+    assert notification.status == Notification.PENDING and notification.attempts == 1
+    assert notification.due_at >= NOW + timedelta(seconds=600)
+    assert "429" in notification.last_error
+    assert worker(NOW + timedelta(seconds=599)).sent == 0
+    assert worker(notification.due_at).sent == 1
+    assert [a.outcome for a in attempts(notification)] == ["retry", "ok"]
+
+
+def test_it_retries_after_503_with_a_growing_backoff(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    fake_push.answer(503, times=2)
+    worker(NOW)
+    first = reload(notification).due_at - NOW
+    assert timedelta(seconds=BACKOFF_BASE * 0.8) <= first <= timedelta(seconds=BACKOFF_BASE * 1.2)
+    worker(NOW + first)
+    second = reload(notification).due_at - (NOW + first)
+    assert timedelta(seconds=BACKOFF_BASE * 1.6) <= second <= timedelta(seconds=BACKOFF_BASE * 2.4)
+    assert worker(NOW + first + second).sent == 1
+
+
+def test_it_retries_after_a_timeout(world, fake_push, worker):
+    worker.worker.sender.timeout = 0.3
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    hold = fake_push.hold(lambda payload: True)
+    assert worker(NOW).retried == 1
+    hold.release()
+    assert "no answer" in reload(notification).last_error
+    assert worker(reload(notification).due_at).sent == 1
+
+
+def test_it_gives_up_after_the_last_attempt(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee, attempts=MAX_ATTEMPTS - 1)
+    fake_push.answer(503)
+    assert worker(NOW).failed == 1
+    assert reload(notification).status == Notification.FAILED
+
+
+def test_a_retry_goes_only_to_devices_that_missed_it(world, fake_push, worker):
+    _, phone = add_device(world.mentee, fake_push, "Phone")
+    _, tablet = add_device(world.mentee, fake_push, "Tablet")
+    notification = queue(world.mentee)
+    fake_push.answer(503, subscription=tablet)
+    worker(NOW)
+    assert [r.sid for r in fake_push.accepted()] == [phone.sid]
+    worker(reload(notification).due_at)
+    assert sorted(r.sid for r in fake_push.accepted()) == sorted([phone.sid, tablet.sid])
+    assert reload(notification).status == Notification.SENT
+
+
+def test_pending_notifications_with_one_topic_become_one_push(world, fake_push, worker, url):
+    add_device(world.mentee, fake_push)
+    older = [queue(world.mentee, "message", NOW - timedelta(minutes=m), topic="match-1") for m in (9, 5)]
+    newest = queue(world.mentee, "message", NOW - timedelta(minutes=1), topic="match-1")
+    report = worker(NOW)
+    assert (report.sent, report.collapsed) == (1, 2)
+    [payload] = fake_push.payloads()
+    assert payload["url"] == url("push.open_notification", notification_id=newest.id)
+    assert payload["tag"] == "match-1"
+    assert reload(newest).status == Notification.SENT
+    assert {reload(n).status for n in older} == {Notification.COLLAPSED}
+
+
+def test_different_topics_or_people_are_not_collapsed(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    add_device(world.mentor, fake_push)
+    queue(world.mentee, topic="a")
+    queue(world.mentee, topic="b")
+    queue(world.mentor, topic="a")
+    assert worker(NOW).sent == 3
+
+
+def test_a_claim_left_by_a_dead_worker_is_taken_over_once_it_expires(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee, claim_token="dead-host:1:x", claimed_until=utcnow() - timedelta(seconds=1))
+    assert worker(NOW).sent == 1
+    assert reload(notification).status == Notification.SENT
+
+
+def test_a_running_claim_is_left_to_its_worker(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee, claim_token="busy-host:1:x", claimed_until=utcnow() + timedelta(minutes=5))
+    assert worker(NOW).handled == 0
+    assert fake_push.received == []
+    assert reload(notification).claim_token == "busy-host:1:x"
+
+
+def test_a_worker_that_lost_its_claim_does_not_overwrite_the_new_owner(world, fake_push, worker):
+    notification = queue(world.mentee)
+    w = worker.worker
+    assert w._claim(notification.id, "mine", NOW)
+    Notification.update(claim_token="theirs").where(Notification.id == notification.id).execute()
+    from mentoring.push.worker import PassReport
+
+    report = PassReport()
+    w._update([notification], "mine", report, status=Notification.SENT)
+    assert report.lost_claims == 1
+    assert reload(notification).status == Notification.PENDING
+
+
+def test_two_claims_on_one_row_cannot_both_win(world, worker):
+    notification = queue(world.mentee)
+    w = worker.worker
+    assert w._claim(notification.id, "first", NOW)
+    assert not w._claim(notification.id, "second", NOW)
+
+
+@pytest.mark.parametrize("change, reason", [
+    ({"expires_at": NOW}, "expired"),
+    ({}, "no device"),
+])
+def test_it_drops_what_cannot_or_need_not_be_sent(world, fake_push, worker, change, reason):
+    if reason != "no device":
+        add_device(world.mentee, fake_push)
+    notification = queue(world.mentee, **change)
+    assert worker(NOW).dropped == 1
+    notification = reload(notification)
+    assert notification.status == Notification.DROPPED and reason in notification.last_error
+    assert fake_push.received == []
+
+
+def test_it_drops_notifications_for_switched_off_accounts(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    world.mentee.is_active = False
+    world.mentee.save()
+    assert worker(NOW).dropped == 1
+    assert reload(notification).last_error == "account switched off"
+
+
+def test_quiet_hours_hold_a_non_urgent_push_until_they_end(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    PushPreference.create(user=world.mentee, quiet_start=time(22, 0), quiet_end=time(7, 0))
+    late = datetime(2025, 6, 2, 22, 30)  # 23:30 in London (BST)
+    notification = queue(world.mentee, at=late)
+    assert worker(late).deferred == 1
+    assert reload(notification).due_at == datetime(2025, 6, 3, 6, 0)  # 07:00 BST
+    assert worker(datetime(2025, 6, 3, 5, 59)).sent == 0
+    assert worker(datetime(2025, 6, 3, 6, 0)).sent == 1
+
+
+def test_urgent_pushes_come_through_quiet_hours(world, fake_push, worker):
+    add_device(world.lead, fake_push)
+    PushPreference.create(user=world.lead, quiet_start=time(22, 0), quiet_end=time(7, 0))
+    late = datetime(2025, 6, 2, 22, 30)
+    queue(world.lead, "safeguarding", at=late, urgent=True)
+    assert worker(late).sent == 1
+    assert fake_push.accepted()[0].headers["urgency"] == "high"
+
+
+def test_the_daily_cap_drops_non_urgent_pushes_beyond_it(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    PushPreference.create(user=world.mentee, daily_cap=2)
+    for minutes in (0, 1, 2):
+        queue(world.mentee, at=NOW + timedelta(minutes=minutes), topic=f"t{minutes}")
+    urgent = queue(world.mentee, "safeguarding", at=NOW + timedelta(minutes=3), urgent=True)
+    report = worker(NOW + timedelta(minutes=3))
+    assert (report.sent, report.dropped) == (3, 1)
+    assert reload(urgent).status == Notification.SENT
+    assert Notification.get(Notification.topic == "t2").last_error == "daily limit reached"
+
+
+def test_the_daily_cap_starts_again_at_local_midnight(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    PushPreference.create(user=world.mentee, daily_cap=1)
+    evening = datetime(2025, 6, 2, 22, 30)  # 23:30 BST
+    queue(world.mentee, at=evening, topic="a")
+    assert worker(evening).sent == 1
+    after_midnight = datetime(2025, 6, 2, 23, 1)  # 00:01 BST, a new local day
+    queue(world.mentee, at=after_midnight, topic="b")
+    assert worker(after_midnight).sent == 1
+
+
+def test_every_producer_is_called_with_the_pass_time(app, world, worker):
+    seen = []
+    hooks.add(app, "push.producer", seen.append)
+    worker(NOW)
+    assert seen == [NOW]
+
+
+def test_a_failing_producer_does_not_stop_the_pass(app, world, fake_push, worker, caplog):
+    def broken(now):
+        raise RuntimeError("boom")
+
+    hooks.add(app, "push.producer", broken, order=-1)
+    add_device(world.mentee, fake_push)
+    queue(world.mentee)
+    assert worker(NOW).sent == 1
+    assert "producer" in caplog.text
+
+
+def test_an_unexpected_error_puts_the_notification_back_for_later(world, fake_push, worker, monkeypatch):
+    add_device(world.mentee, fake_push)
+    notification = queue(world.mentee)
+    monkeypatch.setattr("mentoring.push.worker.send_to_devices", lambda *a, **k: 1 / 0)
+    assert worker(NOW).retried == 1
+    notification = reload(notification)
+    assert notification.status == Notification.PENDING and notification.due_at > NOW
+    assert notification.claim_token is None and "ZeroDivisionError" in notification.last_error
