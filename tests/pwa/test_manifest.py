@@ -69,9 +69,9 @@ def test_it_offers_shortcuts_to_check_in_messages_and_meetings(app):
         assert png_size(app.test_client().get(shortcut["icons"][0]["src"]).data) == (96, 96)
 
 
-def test_every_committed_icon_has_the_size_its_name_says():
+def test_every_committed_icon_has_the_size_its_name_says(app):
     # The PNGs are committed artwork, not built: check their headers, not how they were drawn.
-    icons = sorted((Path(__file__).resolve().parents[1] / "static" / "icons").glob("*.png"))
+    icons = sorted((Path(app.static_folder) / "icons").glob("*.png"))
     assert len(icons) == 7
     for icon in icons:
         size = int(icon.stem.rsplit("-", 1)[1])
