@@ -1,6 +1,6 @@
 """One redirect after a POST (web.redirect_to): every kind of request ends on the whole page."""
 
-from .mood_data import sharing
+from .mood.support import sharing
 
 BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
 # What htmx sends for the GET an HX-Location answer starts: aimed at <body>, which has no id.

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from ..access import public, signed_in
@@ -46,7 +46,7 @@ def start_session(user, remember=False):
 @public
 def login():
     if current_user.is_authenticated:
-        return redirect_to("home.index")
+        return redirect(url_for("home.index"))
     form = LoginForm()
     error, status = None, None
     if form.validate_on_submit():

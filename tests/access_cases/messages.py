@@ -40,14 +40,14 @@ CASES = {
         match_id=lambda w: w.match.id,
     ),
     "messages.send_message": post(
-        "messages.send_message", expect(mentee=302, other_mentee=404, mentor=302, other_mentor=404, coordinator=403),
+        "messages.send_message", expect(mentee=303, other_mentee=404, mentor=303, other_mentor=404, coordinator=403),
         data={"body": "Are you free on Thursday?", "client_id": "access-send-0001"}, conversation_id=conversation,
     ),
     "messages.edit_message": get(
         "messages.edit_message", mentee_only, conversation_id=conversation, message_id=lambda w: w.mentee_message.id
     ),
     "messages.delete_message": post(
-        "messages.delete_message", expect(mentee=302, other_mentee=404, mentor=404, other_mentor=404, coordinator=403),
+        "messages.delete_message", expect(mentee=303, other_mentee=404, mentor=404, other_mentor=404, coordinator=403),
         conversation_id=conversation, message_id=lambda w: w.mentee_message.id,
     ),
     # Reporting is for the other person's message.

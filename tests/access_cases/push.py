@@ -38,10 +38,10 @@ CASES = {
     # Empty forms: signed-in people get their form back with errors.
     "push.preferences": post("push.preferences", everyone(422, anon=302)),
     "push.add_device": post("push.add_device", everyone(422, anon=302)),
-    "push.remove_device": post("push.remove_device", mentee_only(302), device_id=lambda w: w.device.id),
+    "push.remove_device": post("push.remove_device", mentee_only(303), device_id=lambda w: w.device.id),
     # Push is off in the access test's app, so this answers at once.
-    "push.test_device": post("push.test_device", mentee_only(302), device_id=lambda w: w.device.id),
+    "push.test_device": post("push.test_device", mentee_only(303), device_id=lambda w: w.device.id),
     "push.open_notification": get("push.open_notification", mentee_only(302), notification_id=lambda w: w.reminder.id),
-    "push.snooze": post("push.snooze", mentee_only(302), {"minutes": "60"}, notification_id=lambda w: w.reminder.id),
-    "push.dismiss": post("push.dismiss", mentee_only(302), notification_id=lambda w: w.reminder.id),
+    "push.snooze": post("push.snooze", mentee_only(303), {"minutes": "60"}, notification_id=lambda w: w.reminder.id),
+    "push.dismiss": post("push.dismiss", mentee_only(303), notification_id=lambda w: w.reminder.id),
 }
