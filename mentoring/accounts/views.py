@@ -9,7 +9,7 @@ from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
 from ..i18n import _, ngettext
-from ..models import Invite, PasswordReset, User
+from ..models import Invite, PasswordReset, User, UserSession
 from ..security import RateLimit
 from ..web import form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
@@ -37,9 +37,11 @@ def _safe_next(target):
 def start_session(user, remember=False):
     """Sign in with a fresh session, so nothing from before carries over."""
     session.clear()
+    with database.atomic():
+        user.start_session(request.user_agent.string)
+        user.last_login_at = utcnow()
+        user.save(only=[User.last_login_at])
     login_user(user, remember=remember)
-    user.last_login_at = utcnow()
-    user.save(only=[User.last_login_at])
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -87,6 +89,10 @@ def _authenticate(email, password):
 @bp.route("/logout", methods=["POST"])
 @signed_in
 def logout():
+    # Ended on the server too: a copied session or "keep me signed in"
+    # cookie is worth nothing from now on.
+    with database.atomic():
+        UserSession.end(current_user.session_key)
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")
