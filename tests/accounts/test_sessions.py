@@ -2,7 +2,7 @@
 
 from mentoring.models import UserSession, token_digest
 
-from .factories import PASSWORD
+from ..factories import PASSWORD
 
 
 def sign_in(client, user, remember=False):
