@@ -379,9 +379,12 @@ class PasswordReset(BaseModel):
     created_at = DateTimeField(default=utcnow)
     expires_at = DateTimeField()
     used_at = DateTimeField(null=True)
+    # When the person was told that staff made this link (at their next sign-in).
+    notified_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "password_resets"
+        indexes = ((("user", "notified_at"), False),)
 
     @classmethod
     def issue(cls, user, created_by, now=None):
@@ -405,6 +408,22 @@ class PasswordReset(BaseModel):
             & cls.used_at.is_null()
             & (cls.expires_at > (now or utcnow()))
         )
+
+    @classmethod
+    def unannounced_by_staff(cls, user, now=None):
+        """Links staff made for `user` that they have not been told about; marks them told.
+
+        The newest is returned, so the person hears of it once, whoever used it.
+        """
+        Staff = User.alias()
+        query = (cls.select(cls, Staff).join(Staff, on=(cls.created_by == Staff.id))
+                 .where((cls.user == user) & cls.notified_at.is_null()).order_by(cls.created_at.desc()))
+        newest = query.first()
+        if newest is not None:
+            cls.update(notified_at=now or utcnow()).where(
+                (cls.user == user) & cls.notified_at.is_null() & cls.created_by.is_null(False)
+            ).execute()
+        return newest
 
     def claim(self, now=None):
         return bool(

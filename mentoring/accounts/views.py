@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_babel import format_date
 from flask_login import current_user, login_user, logout_user
 
 from ..access import public, signed_in
@@ -41,7 +42,13 @@ def start_session(user, remember=False):
         user.start_session(request.user_agent.string)
         user.last_login_at = utcnow()
         user.save(only=[User.last_login_at])
+        staff_reset = PasswordReset.unannounced_by_staff(user)
     login_user(user, remember=remember)
+    if staff_reset is not None:
+        # A coordinator could have used the link themselves: the person must hear of it.
+        flash(_("%(name)s made a password link for your account on %(date)s. If this wasn't at your "
+                "request, please tell your program's safeguarding lead.",
+                name=staff_reset.created_by.name, date=format_date(staff_reset.created_at, "long")), "info")
 
 
 @bp.route("/login", methods=["GET", "POST"])

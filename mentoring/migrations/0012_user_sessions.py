@@ -1,4 +1,5 @@
-"""One row per signed-in device, so signing out ends that session on the server.
+"""One row per signed-in device, so signing out ends that session on the server;
+and a note of when a person was told that staff made a password link for them.
 
 Frozen copies of the models as they were when this ran first.
 """
@@ -27,3 +28,9 @@ def up(migrator, db):
             indexes = ((("user", "ended_at"), False),)
 
     db.create_tables([UserSession])
+    migrator.migrate(
+        migrator.add_column("password_resets", "notified_at", DateTimeField(null=True)),
+        migrator.add_index("password_resets", ("user_id", "notified_at"), False),
+    )
+    # Links made before this ran are not news to anyone.
+    db.execute_sql("UPDATE password_resets SET notified_at = created_at")
