@@ -116,6 +116,7 @@ def accept_invite(token):
             return redirect(url_for("home.index"))
         return _expired("invite")
     form = AcceptInviteForm()
+    form.personal_words = [invite.email]
     if request.method == "GET":
         form.timezone.data = invite.program.timezone
     error = None
@@ -160,6 +161,7 @@ def reset_password(token):
     if reset is None:
         return _expired("reset")
     form = ResetPasswordForm()
+    form.personal_words = [reset.user.email, reset.user.name]
     if form.validate_on_submit():
         user = reset.user
         with database.atomic() as txn:
@@ -194,6 +196,7 @@ def account():
 @signed_in
 def change_password():
     form = ChangePasswordForm()
+    form.personal_words = [current_user.email, current_user.name]
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("That is not your current password."))
