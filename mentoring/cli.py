@@ -135,11 +135,18 @@ def _print_logins(logins):
         click.echo(f"  {role:<12} {email:<26} {password}")
 
 
+def _refuse_in_production():
+    # The demo's lead has a published password.
+    if current_app.config["MENTORING_ENV"] == "production":
+        raise click.ClickException("the demo is for trying the app; it never runs in production mode")
+
+
 @click.command("seed-demo")
 @with_appcontext
 @_connected
 def seed_demo_command():
     """Fill an empty database with a demo program and print its logins."""
+    _refuse_in_production()
     _require_migrated()
     if not is_empty():
         raise click.ClickException("the database already holds a program; the demo goes only into an empty one")
@@ -152,6 +159,7 @@ def seed_demo_command():
 @_database_errors
 def demo_command(port):
     """Migrate, seed the demo program if empty, and serve on 127.0.0.1."""
+    _refuse_in_production()
     db.migrate()
     with db.database.connection_context():
         logins = seed_demo() if is_empty() else demo_logins()

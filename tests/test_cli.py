@@ -84,3 +84,11 @@ def test_demo_migrates_seeds_and_serves_on_localhost(app, monkeypatch):
     again = run(app, "demo")
     assert "mentee@demo.example" in again.output
     assert Program.select().count() == 1
+
+
+def test_the_demo_refuses_to_run_in_production(app):
+    app.config["MENTORING_ENV"] = "production"
+    for command in (["seed-demo"], ["demo", "--port", "0"]):
+        result = run(app, *command)
+        assert result.exit_code != 0
+        assert "never runs in production" in result.output

@@ -18,11 +18,12 @@ from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm,
 bp = Blueprint("accounts", __name__)
 
 # Links with a token in them must not leak it to other sites.
-NO_REFERRER = {"Referrer-Policy": "no-referrer"}
+# Pages reached by a secret link: the link never leaks onward, the page never into a cache.
+LINK_PAGE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
 def _expired(kind):
-    return render("accounts/link_expired.html", kind=kind, status=404), NO_REFERRER
+    return render("accounts/link_expired.html", kind=kind, status=404), LINK_PAGE
 
 
 def _safe_next(target):
@@ -130,7 +131,7 @@ def accept_invite(token):
             return redirect(url_for("home.index"))
     return render(
         "accounts/join.html", form=form, invite=invite, error=error, status=form_status(form, error=error)
-    ), NO_REFERRER
+    ), LINK_PAGE
 
 
 def _join(invite, form):
@@ -176,7 +177,7 @@ def reset_password(token):
         start_session(user)
         flash(_("Your new password is set."), "success")
         return redirect(url_for("home.index"))
-    return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), NO_REFERRER
+    return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), LINK_PAGE
 
 
 @bp.route("/account", methods=["GET", "POST"])
