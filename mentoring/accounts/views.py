@@ -11,7 +11,7 @@ from ..clock import utcnow
 from ..db import database
 from ..i18n import _, ngettext
 from ..models import Invite, PasswordReset, User, UserSession
-from ..security import RateLimit
+from ..security import RateLimit, known_device, remember_device
 from ..web import form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
@@ -61,8 +61,9 @@ def login():
     error, status = None, None
     if form.validate_on_submit():
         limiter = RateLimit(current_app.config)
-        address = request.remote_addr or "unknown"
-        wait = limiter.retry_after(form.email.data, address)
+        user = User.by_email(form.email.data)
+        device = known_device(request, user)
+        attempt, wait = limiter.begin(form.email.data, request.remote_addr or "unknown", device)
         if wait:
             error = ngettext(
                 "Too many tries. For your safety, sign-in is paused: try again in %(num)d minute.",
@@ -70,28 +71,32 @@ def login():
                 wait,
             )
             status = 429
+        elif not _password_matches(user, form.password.data):
+            error = _("That email and password don't match. Check both and try again.")
+        elif not user.is_active:
+            attempt.forget()
+            error = _("This account is switched off. Your program coordinator can switch it back on.")
         else:
-            user = _authenticate(form.email.data, form.password.data)
-            if user is None:
-                with database.atomic():
-                    limiter.record_failure(form.email.data, address)
-                error = _("That email and password don't match. Check both and try again.")
-            elif not user.is_active:
-                error = _("This account is switched off. Your program coordinator can switch it back on.")
-            else:
-                limiter.clear_account(user.email)
-                start_session(user, remember=form.remember.data)
-                return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            failed = limiter.succeeded(attempt, user)
+            start_session(user, remember=form.remember.data)
+            if failed:
+                flash(ngettext(
+                    "Since you last signed in, someone tried %(num)d time to sign in to your account with a "
+                    "wrong password. If that wasn't you, your password kept them out.",
+                    "Since you last signed in, someone tried %(num)d times to sign in to your account with a "
+                    "wrong password. If that wasn't you, your password kept them out.", failed), "info")
+            response = redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            remember_device(response, user, device)
+            return response
     form.password.data = ""
     return render("accounts/login.html", form=form, error=error, status=status or form_status(form, error=error))
 
 
-def _authenticate(email, password):
-    user = User.by_email(email)
+def _password_matches(user, password):
     if user is None or not user.password_hash:
         User.burn_password_check(password)
-        return None
-    return user if user.check_password(password) else None
+        return False
+    return user.check_password(password)
 
 
 @bp.route("/logout", methods=["POST"])
