@@ -5,7 +5,8 @@ worked out once, when an alert is raised, and stored on it.
 
 Who hears, step by step (an alert nobody has acknowledged):
   raised           the program's safeguarding leads who are not deputies
-                   (all of them when none, or every one, is marked deputy);
+                   (all of them when none, or every one, is marked deputy;
+                   every coordinator when the program has no lead);
   half the time    the deputy leads; with no deputies chosen, every lead again;
   the deadline     every lead and every coordinator of the program.
 """
@@ -75,8 +76,11 @@ def deadlines(program, level, raised_at):
 
 
 def first_to_hear(program):
-    """The leads told when an alert is raised."""
+    """The leads told when an alert is raised; with no lead at all, every coordinator."""
     leads = list(program.safeguarding_leads())
+    if not leads:
+        # Nobody could act on it in time: the coordinators must find someone now.
+        return everyone_responsible(program)
     deputies = set(safeguarding_settings(program)["deputy_ids"])
     primary = [u for u in leads if u.id not in deputies]
     return primary or leads

@@ -68,6 +68,16 @@ def test_a_mentor_raises_a_concern_that_a_lead_takes_on_and_closes(new_phone, wo
     assert (found.status, found.outcome, found.owner_id) == ("closed", "contacted_safe", world.lead.id)
     assert [e.action for e in AlertEvent.select().order_by(AlertEvent.id)] == ["raised", "acknowledge", "close"]
 
+    # The lead's figures, and the log as a file (not swapped into the page by htmx).
+    lead.get_by_role("link", name="Safeguarding").first.click()
+    lead.get_by_role("link", name="Figures and log").click()
+    expect(lead.get_by_text("Contacted and safe")).to_be_visible()
+    with lead.expect_download() as download:
+        lead.get_by_role("button", name="Download the log (CSV)").click()
+    assert download.value.suggested_filename.startswith("safeguarding-log-")
+    no_sideways_scroll(lead)
+    screenshot(lead, "safety-figures")
+
     mentor.reload()
     expect(mentor.get_by_text("Lee Lead", exact=False)).to_be_visible()
     expect(mentor.get_by_text("Closed by the safeguarding team")).to_be_visible()

@@ -85,6 +85,13 @@ def test_raising_tells_the_leads_who_are_not_deputies(app, world):
     assert deputy.id not in pushed_to()
 
 
+def test_a_program_without_a_lead_tells_every_coordinator_at_once(app, world):
+    world.lead.is_safeguarding_lead = False
+    world.lead.save()
+    raise_at(app, world)
+    assert pushed_to() == {world.lead.id: 1, world.coordinator.id: 1}
+
+
 def test_half_the_deadline_goes_to_the_deputies_once(app, world):
     deputy = with_deputy(world)
     alert = raise_at(app, world)
