@@ -2,7 +2,7 @@
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
-from peewee import JOIN
+from peewee import JOIN, Case
 
 from ..access import public, require, roles, safeguarding_lead
 from ..clock import utcnow
@@ -98,6 +98,15 @@ def delete_resource(resource_id):
 
 # The safeguarding queue, for leads only.
 
+# Open alerts nobody has taken on come first, the nearest deadline at the top.
+WAITING_FIRST = (
+    Case(None, [(SafeguardingAlert.acknowledged_at.is_null(), 0)], 1),
+    Case(None, [(SafeguardingAlert.ack_due_at.is_null(), 1)], 0),
+    SafeguardingAlert.ack_due_at,
+    SafeguardingAlert.created_at.desc(),
+)
+
+
 def _alerts(program_id):
     Subject = User.alias()
     return (
@@ -117,9 +126,7 @@ def alerts():
             SafeguardingAlert.updated_at.desc()
         )
     else:
-        query = query.where(SafeguardingAlert.status != SafeguardingAlert.CLOSED).order_by(
-            SafeguardingAlert.created_at.desc()
-        )
+        query = query.where(SafeguardingAlert.status != SafeguardingAlert.CLOSED).order_by(*WAITING_FIRST)
     return render("safety/alerts.html", page=paginate(query), show_closed=show_closed)
 
 
@@ -172,7 +179,7 @@ def _lead_card(user):
     if not user.is_safeguarding_lead:
         return None
     query = _alerts(user.program_id).where(SafeguardingAlert.status != SafeguardingAlert.CLOSED)
-    return {"alerts": list(query.order_by(SafeguardingAlert.created_at.desc()).limit(5))}
+    return {"alerts": list(query.order_by(*WAITING_FIRST).limit(5))}
 
 
 def init_app(app):

@@ -116,3 +116,35 @@ def test_phq9_item9_nearly_every_day_is_immediate(app, world):
 
 def test_raise_alert_without_a_level_is_urgent(app, world):
     assert alert_for(app, world).level == "urgent"
+
+
+def test_the_queue_puts_alerts_nobody_has_taken_on_first_nearest_deadline_first(app, as_user, world, url):
+    from datetime import timedelta
+
+    with app.app_context():
+        taken = raise_alert(world.mentee, "other", "Taken one", now=NOW, level="immediate")
+        record(taken, world.lead.id, "acknowledge", now=NOW)
+        raise_alert(world.mentee, "other", "Urgent one", now=NOW + timedelta(minutes=1))
+        raise_alert(world.mentee, "other", "Immediate one", now=NOW + timedelta(minutes=2), level="immediate")
+    body = as_user(world.lead).get(url("safety.alerts")).get_data(as_text=True)
+    assert body.index("Immediate one") < body.index("Urgent one") < body.index("Taken one")
+
+
+def test_the_alert_page_takes_the_same_queries_however_long_its_history(app, as_user, world, url):
+    from playhouse.test_utils import count_queries
+
+    alert = alert_for(app, world)
+    lead = as_user(world.lead)
+
+    def queries():
+        with count_queries() as counter:
+            assert lead.get(url("safety.alert", alert_id=alert.id)).status_code == 200
+        return counter.count
+
+    with app.app_context():
+        record(alert, world.lead.id, "acknowledge")
+    few = queries()
+    with app.app_context():
+        for i in range(15):
+            record(alert, world.lead.id, "note", f"call {i}")
+    assert queries() == few
