@@ -17,7 +17,7 @@ from .deadlines import safeguarding_settings, save_safeguarding_settings
 from .figures import alerts_in, figures, log_csv, period
 from .forms import SafeguardingSettingsForm
 from .models import AlertEvent, SafeguardingAlert, SafeguardingExport, SafetyContact
-from .views import alert_page, bp, _lead_alert
+from .views import alert_page, bp, lead_alert
 
 DEFAULT_PERIOD = 30  # days
 
@@ -91,7 +91,7 @@ def export():
 @safeguarding_lead
 def alert_contacts(alert_id):
     """Show how to reach the person, writing the look into the alert's history first."""
-    found = _lead_alert(alert_id)
+    found = lead_alert(alert_id)
     with database.atomic():
         AlertEvent.create(alert=found, actor=current_user.id, action="contacts_viewed", at=utcnow())
         contacts = SafetyContact.get_or_none(SafetyContact.user == found.subject_id) or SafetyContact()

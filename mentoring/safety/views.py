@@ -130,14 +130,14 @@ def alerts():
     return render("safety/alerts.html", page=paginate(query), show_closed=show_closed)
 
 
-def _lead_alert(alert_id):
+def lead_alert(alert_id):
     return require(_alerts(current_user.program_id).where(SafeguardingAlert.id == alert_id).first())
 
 
 @bp.route("/safeguarding/<int:alert_id>", methods=["GET", "POST"])
 @safeguarding_lead
 def alert(alert_id):
-    found = _lead_alert(alert_id)
+    found = lead_alert(alert_id)
     form = AlertActionForm(found)
     if form.validate_on_submit():
         try:
@@ -151,7 +151,7 @@ def alert(alert_id):
 
 
 def alert_page(found, contacts=None, form=None, status=200):
-    """The alert, its history and what may be recorded next: four queries."""
+    """The alert, its history and what may be recorded next, in a fixed number of queries."""
     Actor = User.alias()
     events = (
         AlertEvent.select(AlertEvent, Actor)
