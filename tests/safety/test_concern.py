@@ -62,3 +62,12 @@ def test_another_mentor_cannot_raise_or_read_it(as_user, world, url):
     other = as_user(world.other_mentor)
     assert send(other, url, world, client_id="other-123456").status_code == 404
     assert other.get(url("safety.concern_status", alert_id=alert.id)).status_code == 404
+
+
+def test_a_mentor_can_raise_it_from_their_conversation_too(as_user, world, url):
+    from mentoring.messages import open_for_match
+
+    conversation = open_for_match(world.match)
+    thread = url("messages.thread", conversation_id=conversation.id)
+    assert url("safety.concern", match_id=world.match.id) in as_user(world.mentor).get(thread).get_data(as_text=True)
+    assert "worried" not in as_user(world.mentee).get(thread).get_data(as_text=True)
