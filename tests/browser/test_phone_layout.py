@@ -1,5 +1,7 @@
 """What a new user tripped on, checked where it shows: on a 390px and a 320px phone."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -89,3 +91,25 @@ def test_bottom_navigation_labels_fit_whole_words_in_44px_targets(new_phone, wor
         assert label["lines"] <= label["words"], label  # wraps between words, never inside one
         assert label["width"] >= 44 and label["height"] >= 44, label
     screenshot(page, f"bottom-nav-{kind}-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_withdraw_stays_one_word_beside_a_long_email(new_phone, world, width):
+    page = new_phone(viewport={"width": width, "height": 844})
+    sign_in(page, world.coordinator)
+    page.get_by_role("link", name="Invite", exact=True).click()
+    for email in ("jo@example.org", "alexandra.konstantinopoulou-whitfield@university-hospital.example.org"):
+        page.get_by_label("Their email").fill(email)
+        page.get_by_role("button", name="Make invite link").click()
+        expect(page.get_by_text(email)).to_be_visible()
+    buttons = page.get_by_role("button", name=re.compile("^Withdraw the invite for"))
+    expect(buttons).to_have_count(2)
+    for i in range(2):
+        drawn = buttons.nth(i).evaluate("""b => ({
+            lines: Math.round((b.clientHeight - parseFloat(getComputedStyle(b).paddingTop) * 2)
+                              / parseFloat(getComputedStyle(b).lineHeight)),
+            clipped: b.scrollWidth > b.clientWidth,
+        })""")
+        assert drawn == {"lines": 1, "clipped": False}
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"invites-long-email-{width}")
