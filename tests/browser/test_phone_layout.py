@@ -113,3 +113,16 @@ def test_withdraw_stays_one_word_beside_a_long_email(new_phone, world, width):
         assert drawn == {"lines": 1, "clipped": False}
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"invites-long-email-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_five_mood_words_stay_whole(new_phone, world, width):
+    page = new_phone(viewport={"width": width, "height": 844})
+    sign_in(page, world.mentee)
+    page.goto("/mood/check-in")
+    words = page.locator(".mood-option span").evaluate_all("""spans => spans.map(s => ({
+        text: s.textContent,
+        lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)),
+    }))""")
+    assert [w["text"] for w in words] == ["Awful", "Bad", "Okay", "Good", "Great"]
+    assert all(w["lines"] == 1 for w in words), words
