@@ -233,13 +233,16 @@
       return response.ok ? response.text() : "";
     }).then(function (html) {
       var fresh = new DOMParser().parseFromString(html, "text/html");
+      var added = [];
       stale.forEach(function (old) {
         var replacement = fresh.getElementById(old.id);
-        if (replacement) old.replaceWith(document.adoptNode(replacement));
+        if (replacement) { old.replaceWith(document.adoptNode(replacement)); added.push(replacement); }
       });
       var panel = fresh.getElementById("crisis-panel");
       var main = document.getElementById("main");
-      if (panel && main && !document.getElementById("crisis-panel")) main.prepend(document.adoptNode(panel));
+      if (panel && main && !document.getElementById("crisis-panel")) { main.prepend(document.adoptNode(panel)); added.push(panel); }
+      // Boosted links and hx-* attributes in what came in work as they did before.
+      if (window.htmx) added.forEach(function (node) { htmx.process(node); });
       enhance(document);
     }, function () {});
   }

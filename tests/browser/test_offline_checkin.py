@@ -74,6 +74,11 @@ def test_the_home_card_catches_up_when_a_waiting_check_in_is_sent_on_opening(pho
     eventually(phone, lambda: CheckIn.select().count() == 1)
     expect(card.get_by_text("Done today:")).to_be_visible()
     expect(card.get_by_role("link", name="Check in now")).to_have_count(0)
+    # Its links are boosted like the rest: the next page comes by htmx, not a full load.
+    phone.evaluate("window.beforeTrends = true")
+    card.get_by_role("link", name="Your trends").click()
+    expect(phone.get_by_role("heading", name="Your mood, last 30 days")).to_be_visible()
+    assert phone.evaluate("window.beforeTrends === true")
 
 
 def test_a_risky_note_sent_from_the_phone_still_opens_the_calm_panel(phone, world):
