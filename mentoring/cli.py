@@ -174,11 +174,15 @@ def _demo_notifications(app):
         try:
             settings, made = demo_push_settings(app.instance_path)
         except ConfigError as e:
-            raise click.ClickException(f"{e} (in {key_folder(app.instance_path)}: move it away to make new keys)")
+            raise click.ClickException(
+                f"{e} (in {key_folder(app.instance_path)}: move it away to make new keys)") from None
         app.config.update(settings)
         where = (f"{'made' if made else 'reusing'} VAPID keys for the demo, "
                  f"kept in {key_folder(app.instance_path)}")
-    start_worker(app)
+    try:
+        start_worker(app)
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
     click.echo(f"Notifications are on, {where}.")
     click.echo("  To try them: sign in, open your account, then Notifications, turn them on and send a test.")
     click.echo("  Reminders and message alerts are sent while the demo runs.")

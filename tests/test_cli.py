@@ -141,6 +141,18 @@ def test_demo_uses_the_operators_push_keys_when_set(app, serving):
     assert not (Path(app.instance_path) / "demo-vapid").exists()
 
 
+def test_demo_stops_with_one_line_when_the_environments_keys_are_wrong(app, serving, monkeypatch):
+    from mentoring import cli
+    from mentoring.demo.push import start_worker
+
+    monkeypatch.setattr(cli, "start_worker", start_worker)  # the real one, which reads the keys
+    private, _ = vapid.generate()
+    app.config.update(VAPID_PRIVATE_KEY=private, VAPID_PUBLIC_KEY=vapid.generate()[1], VAPID_SUBJECT="mailto:a@b.org")
+    result = run(app, "demo")
+    assert result.exit_code == 1 and "does not belong to VAPID_PRIVATE_KEY" in result.output
+    assert "Traceback" not in result.output and "port" not in serving
+
+
 def test_demo_stops_with_one_line_when_its_kept_key_is_damaged(app, serving):
     folder = Path(app.instance_path) / "demo-vapid"
     folder.mkdir(parents=True)
