@@ -48,6 +48,17 @@ def test_it_returns_to_the_page_asked_for_but_never_off_site(client, world):
         client.post("/logout")
 
 
+
+def test_signing_in_comes_back_to_the_page_asked_for_without_a_stray_question_mark(client, world, url):
+    assert client.get(url("home.index")).headers["Location"] == url("accounts.login")
+    account = client.get(url("accounts.account")).headers["Location"]
+    assert account == url("accounts.login", next=url("accounts.account"))
+    assert not account.endswith("%3F")
+    asked = url("goals.index", show="done")
+    assert client.get(asked).headers["Location"] == url("accounts.login", next=asked)
+    assert login(client, world.mentee.email, query_string={"next": asked}).headers["Location"] == asked
+
+
 def test_a_switched_off_account_cannot_sign_in(client, world):
     world.mentee.is_active = False
     world.mentee.save()
