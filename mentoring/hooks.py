@@ -13,13 +13,13 @@ A hook's name starts with the feature that reads it. The hooks today:
     web.nav.<role>             web.NavItem (bottom bar)            base template           home, people, goals, mood, messages, meetings
     web.account_link.<role>    web.NavItem (account page)          accounts                pwa, push, mood, meetings, messages, safety
     web.slot.home.<role>       web.Slot, loader(user)              home.index              home, safety, goals, mood, meetings, messages, push, pwa
-    web.slot.match_panels      web.Slot, loader(match)             home.mentee             goals, mood, messages, meetings
+    web.slot.match_panels      web.Slot, loader(match)             home.mentee             goals, mood, messages, meetings, safety
     web.slot.help              web.Slot, loader(user)              safety (Get help now)   mood (the safety plan)
     web.script                 a static path, loaded on each page  base template           messages, push
     web.sw_prelude             make() -> text before sw.js         web.service_worker      pwa
     people.match_facts         loader(matches) -> {id: [Fact]}     people (match pages)    messages, meetings
     people.match_ended         hook(match, now), same transaction  people.end_match        meetings
-    push.producer              produce(now), each worker pass      push.worker             mood (daily check-in), meetings
+    push.producer              produce(now), each worker pass      push.worker             mood (daily check-in), meetings, safety (escalation)
     push.still_wanted.<kind>   fn(notification, user, now) -> bool push.worker, reminders  mood (daily check-in)
 
 Values come back sorted by `order`, then in the order they were added.

@@ -104,7 +104,7 @@ def signed_in(app, user):
     """A test client whose session belongs to `user` (no password hashing)."""
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = user.start_session()
         session["_fresh"] = True
     return client
 

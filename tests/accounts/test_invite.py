@@ -90,3 +90,13 @@ def test_an_email_already_taken_is_explained(client, world):
     response = join(client, token)
     assert "already exists" in response.get_data(as_text=True)
     assert Invite.open_by_token(token) is not None
+
+
+def test_weak_passwords_and_ones_made_of_the_persons_email_are_refused(client, world):
+    for weak in ("aaaaaaaaab", "1111111111", "qwertyuiop1"):
+        response = join(client, issue(world), password=weak, confirm=weak)
+        assert response.status_code == 422
+        assert "too easy to guess" in response.get_data(as_text=True)
+    own = "Nia@Example.org 2026"
+    response = join(client, issue(world), password=own, confirm=own)
+    assert "use your name or email" in response.get_data(as_text=True)

@@ -1,3 +1,4 @@
+import threading
 from datetime import timedelta
 
 from mentoring.clock import utcnow
@@ -45,6 +46,17 @@ def test_it_returns_to_the_page_asked_for_but_never_off_site(client, world):
         response = login(client, world.mentee.email, query_string={"next": target})
         assert response.headers["Location"] == "/"
         client.post("/logout")
+
+
+
+def test_signing_in_comes_back_to_the_page_asked_for_without_a_stray_question_mark(client, world, url):
+    assert client.get(url("home.index")).headers["Location"] == url("accounts.login")
+    account = client.get(url("accounts.account")).headers["Location"]
+    assert account == url("accounts.login", next=url("accounts.account"))
+    assert not account.endswith("%3F")
+    asked = url("goals.index", show="done")
+    assert client.get(asked).headers["Location"] == url("accounts.login", next=asked)
+    assert login(client, world.mentee.email, query_string={"next": asked}).headers["Location"] == asked
 
 
 def test_a_switched_off_account_cannot_sign_in(client, world):
@@ -123,3 +135,50 @@ def test_sign_in_records_the_time(client, world):
 
 def test_signed_in_people_are_sent_home_from_the_login_page(as_user, world):
     assert as_user(world.mentee).get("/login").headers["Location"] == "/"
+
+
+def test_racing_tries_never_get_more_password_checks_than_the_limit(app, world, monkeypatch):
+    checks = []
+    real = User.check_password
+
+    def counted(self, password):
+        checks.append(password)
+        return real(self, password)
+
+    monkeypatch.setattr(User, "check_password", counted)
+    barrier = threading.Barrier(8)
+
+    def try_once():
+        client = app.test_client()
+        barrier.wait()
+        login(client, world.mentee.email, "wrong password!")
+
+    threads = [threading.Thread(target=try_once) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert 1 <= len(checks) <= app.config["LOGIN_ATTEMPTS_PER_ACCOUNT"]
+
+
+def test_a_device_that_signed_in_before_is_not_locked_out_by_someone_elses_guesses(app, world):
+    phone = app.test_client()
+    assert login(phone, world.lead.email).status_code == 302
+    phone.post("/logout")
+    attacker = app.test_client()
+    for _ in range(6):
+        login(attacker, world.lead.email, "wrong password!")
+    assert login(attacker, world.lead.email).status_code == 429
+    assert login(phone, world.lead.email).status_code == 302
+
+
+def test_the_person_is_told_of_failed_tries_at_their_next_sign_in(app, world):
+    attacker = app.test_client()
+    for _ in range(3):
+        login(attacker, world.mentee.email, "wrong password!")
+    client = app.test_client()
+    login(client, world.mentee.email)
+    assert "someone tried 3 times to sign in to your account" in client.get("/").get_data(as_text=True)
+    client.post("/logout")
+    login(client, world.mentee.email)
+    assert "someone tried" not in client.get("/").get_data(as_text=True)

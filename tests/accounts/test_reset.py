@@ -1,4 +1,4 @@
-from mentoring.models import PasswordReset, User
+from mentoring.models import Invite, PasswordReset, User
 
 from ..factories import PASSWORD
 
@@ -69,3 +69,12 @@ def test_an_empty_name_is_refused_beside_the_field(as_user, world):
     response = as_user(world.mentee).post("/account", data={"name": "  ", "timezone": "UTC"})
     assert response.status_code == 422
     assert "Enter a name." in response.get_data(as_text=True)
+
+
+def test_link_pages_stay_out_of_caches_and_referrers(client, world):
+    _invite, token = Invite.issue(world.program, "mentee", "nia@example.org", world.coordinator)
+    _reset, reset_token = PasswordReset.issue(world.mentee, created_by=world.lead.id)
+    for path in (f"/join/{token}", f"/reset/{reset_token}", "/join/not-a-token"):
+        response = client.get(path)
+        assert response.headers["Cache-Control"] == "no-store", path
+        assert response.headers["Referrer-Policy"] == "no-referrer", path

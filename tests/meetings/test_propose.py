@@ -112,3 +112,11 @@ def test_the_form_shows_the_other_persons_zone_when_it_differs(world, as_user, u
     response = as_user(world.mentee).get(url("meetings.propose"))
     assert "lives in New York" in response.text
     assert WEEKLY in response.text
+
+
+def test_a_plain_http_video_link_is_refused(world, as_user, url):
+    response = as_user(world.mentee).post(url("meetings.propose"), data=form(
+        local_plan(world.mentee), match=world.match.id, link="http://meet.example.org/abc"))
+    assert response.status_code == 422
+    assert "start with https://" in response.text and "http://meet.example.org/abc" in response.text
+    assert Meeting.select().count() == 0

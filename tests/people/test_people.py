@@ -82,7 +82,7 @@ def test_coordinators_cannot_switch_themselves_off(as_user, world):
 
 
 def test_capacity_and_lead_flag(as_user, world):
-    client = as_user(world.coordinator)
+    client = as_user(world.lead)
     client.post(f"/people/{world.mentor.id}/settings", data={"mentor_capacity": "5"})
     client.post(f"/people/{world.coordinator.id}/settings", data={"is_safeguarding_lead": "y"})
     assert User.get_by_id(world.mentor.id).mentor_capacity == 5

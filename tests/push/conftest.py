@@ -24,7 +24,7 @@ def fake_push(vapid_settings):
 
 @pytest.fixture
 def sender(vapid_settings):
-    sender = Sender(keys.load(vapid_settings), timeout=2)
+    sender = Sender(keys.load(vapid_settings), timeout=2, allow_private=True)
     yield sender
     sender.close()
 

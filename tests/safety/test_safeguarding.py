@@ -34,7 +34,7 @@ def test_a_lead_acknowledges_notes_and_closes_keeping_history(app, as_user, worl
     lead.post(f"/safeguarding/{alert.id}", data={"action": "acknowledge"})
     assert SafeguardingAlert.get_by_id(alert.id).status == "acknowledged"
     lead.post(f"/safeguarding/{alert.id}", data={"action": "note", "note": "Called, safe, GP tomorrow"})
-    lead.post(f"/safeguarding/{alert.id}", data={"action": "close", "note": "Followed up"})
+    lead.post(f"/safeguarding/{alert.id}", data={"action": "close", "outcome": "contacted_safe", "note": "Followed up"})
     assert SafeguardingAlert.get_by_id(alert.id).status == "closed"
     history = [(e.action, e.note) for e in AlertEvent.select().order_by(AlertEvent.id)]
     assert history == [("raised", ""), ("acknowledge", ""), ("note", "Called, safe, GP tomorrow"),
