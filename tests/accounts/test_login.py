@@ -163,13 +163,13 @@ def test_racing_tries_never_get_more_password_checks_than_the_limit(app, world, 
 
 def test_a_device_that_signed_in_before_is_not_locked_out_by_someone_elses_guesses(app, world):
     phone = app.test_client()
-    assert login(phone, world.lead.email).status_code == 302
+    assert login(phone, world.lead.email).status_code == 303
     phone.post("/logout")
     attacker = app.test_client()
     for _ in range(6):
         login(attacker, world.lead.email, "wrong password!")
     assert login(attacker, world.lead.email).status_code == 429
-    assert login(phone, world.lead.email).status_code == 302
+    assert login(phone, world.lead.email).status_code == 303
 
 
 def test_the_person_is_told_of_failed_tries_at_their_next_sign_in(app, world):

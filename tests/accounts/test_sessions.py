@@ -9,7 +9,7 @@ def sign_in(client, user, remember=False):
     data = {"email": user.email, "password": PASSWORD}
     if remember:
         data["remember"] = "y"
-    assert client.post("/login", data=data).status_code == 302
+    assert client.post("/login", data=data).status_code == 303
 
 
 def cookies_of(client):
@@ -63,7 +63,7 @@ def test_a_new_password_ends_every_other_session(app, world):
     sign_in(laptop, world.mentee)
     response = phone.post("/account/password", data={"current": PASSWORD, "password": "a new long passphrase 42",
                                                     "confirm": "a new long passphrase 42"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert phone.get("/").status_code == 200
     assert laptop.get("/").status_code == 302
 

@@ -38,7 +38,7 @@ def test_a_coordinator_cannot_remove_a_leads_flag_or_switch_them_off(world, as_u
 def test_a_lead_can_make_another_coordinator_lead_but_not_unmake_themselves(world, as_user, url):
     lead, plain = staff(world)
     client = as_user(lead)
-    assert settings(client, url, plain, lead=True).status_code == 302
+    assert settings(client, url, plain, lead=True).status_code == 303
     assert fresh(plain).is_safeguarding_lead
     assert settings(client, url, lead, lead=False).status_code == 422
     assert fresh(lead).is_safeguarding_lead
@@ -62,7 +62,7 @@ def test_no_one_makes_a_password_link_for_themselves_or_a_non_lead_for_a_lead(wo
 
 def test_a_password_link_signs_the_person_out_everywhere(app, world, as_user, url):
     phone = app.test_client()
-    assert phone.post("/login", data={"email": world.mentee.email, "password": PASSWORD}).status_code == 302
+    assert phone.post("/login", data={"email": world.mentee.email, "password": PASSWORD}).status_code == 303
     response = as_user(world.coordinator).post(url("people.person_reset_link", user_id=world.mentee.id))
     assert response.status_code == 200
     assert phone.get("/").status_code == 302

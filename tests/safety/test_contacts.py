@@ -11,7 +11,7 @@ def test_a_mentee_adds_and_changes_their_contacts(as_user, world, url):
     mentee = as_user(world.mentee)
     page = mentee.get(url("safety.contacts")).get_data(as_text=True)
     assert "Only your program's safeguarding leads can see these details" in page
-    assert mentee.post(url("safety.contacts"), data=CONTACTS).status_code == 302
+    assert mentee.post(url("safety.contacts"), data=CONTACTS).status_code == 303
     mentee.post(url("safety.contacts"), data={**CONTACTS, "phone": "07700 900999"})
     [saved] = SafetyContact.select()
     assert (saved.phone, saved.contact_name, saved.contact_phone) == ("07700 900999", "Sam", "+44 7700 900456")

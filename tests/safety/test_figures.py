@@ -92,7 +92,7 @@ def test_a_lead_sets_deadlines_and_deputies(as_user, world, url):
     lead = as_user(world.lead)
     response = lead.post(url("safety.settings"), data={
         "immediate_minutes": "10", "urgent_hours": "2", "concern_working_days": "1", "deputy_ids": [str(world.lead.id)]})
-    assert response.status_code == 302
+    assert response.status_code == 303
     from mentoring.models import Program
     from mentoring.safety.deadlines import safeguarding_settings
 
