@@ -126,6 +126,55 @@ def test_it_retries_after_a_timeout(world, fake_push, worker):
     assert worker(reload(notification).due_at).sent == 1
 
 
+def late_service(worker, fake_push, times):
+    """The service takes every push but answers after the sender has stopped waiting."""
+    worker.worker.sender.timeout = 0.3
+    fake_push.answer_late(1.0, times=times)
+
+
+def test_a_push_answered_late_is_sent_once_more_then_recorded_as_unknown(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=10)
+    message = queue(world.mentee, "message")
+    reminder = queue(world.mentee, "meeting_reminder")
+    assert worker(NOW).retried == 2
+    report = worker(max(reload(message).due_at, reload(reminder).due_at))
+    assert (report.unknown, report.retried, report.failed) == (2, 0, 0)
+    assert worker(NOW + timedelta(days=1)).handled == 0
+    # Each reached the service twice, no more; both copies share one Topic and tag.
+    received = fake_push.accepted()
+    assert len(received) == 4
+    for notification in (message, reminder):
+        copies = [r for r in received if r.payload["url"].endswith(f"/{notification.id}/open")]
+        tag = topic_key(notification.kind)
+        assert [(r.headers["topic"], r.payload["tag"]) for r in copies] == [(tag, tag)] * 2
+        assert [a.outcome for a in attempts(notification)] == ["unknown", "unknown"]
+        notification = reload(notification)
+        assert (notification.status, notification.attempts) == (Notification.UNKNOWN, 2)
+        assert "no answer" in notification.last_error
+
+
+def test_a_push_answered_late_then_in_time_is_sent(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=1)
+    notification = queue(world.mentee, topic=topic_key("meeting-3"))
+    assert worker(NOW).retried == 1
+    assert worker(reload(notification).due_at).sent == 1
+    assert [r.headers["topic"] for r in fake_push.accepted()] == [topic_key("meeting-3")] * 2
+    assert [a.outcome for a in attempts(notification)] == ["unknown", "ok"]
+    assert reload(notification).status == Notification.SENT
+
+
+def test_with_no_timeout_retries_a_late_answer_is_unknown_at_once(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=2)
+    worker.worker.timeout_retries = 0
+    notification = queue(world.mentee)
+    assert worker(NOW).unknown == 1
+    assert len(fake_push.accepted()) == 1
+    assert reload(notification).status == Notification.UNKNOWN
+
+
 def test_it_gives_up_after_the_last_attempt(world, fake_push, worker):
     add_device(world.mentee, fake_push)
     notification = queue(world.mentee, attempts=MAX_ATTEMPTS - 1)

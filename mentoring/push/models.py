@@ -75,6 +75,8 @@ class DeliveryAttempt(BaseModel):
     """One POST to a push service and what came of it."""
 
     OK, GONE, TOO_LARGE, RETRY, FAILED = "ok", "gone", "too_large", "retry", "failed"
+    # No answer in time: the service may have taken it, so it is not "failed".
+    UNKNOWN = "unknown"
 
     notification = ForeignKeyField(Notification, null=True, backref="+", on_delete="SET NULL")
     subscription = ForeignKeyField(Subscription, null=True, backref="+", on_delete="SET NULL")

@@ -18,6 +18,8 @@ class Notification(BaseModel):
     PENDING, SENT, FAILED, DROPPED = "pending", "sent", "failed", "dropped"
     # Folded into a newer notification with the same user and topic: one push for both.
     COLLAPSED = "collapsed"
+    # The push service never answered in time, even on the retry: probably delivered.
+    UNKNOWN = "unknown"
 
     user = ForeignKeyField(User, backref="+", on_delete="CASCADE")
     kind = CharField(max_length=30)

@@ -27,7 +27,7 @@ from ..clock import utcnow
 from ..db import database
 from ..models import User
 from ..web import path_for
-from .delivery import already_delivered, record, send_to_devices
+from .delivery import history, record, send_to_devices
 from .models import DeliveryAttempt, PushPreference, Subscription
 from .outbox import Notification
 from .rules import local_day_bounds, quiet_hours_end
@@ -39,6 +39,9 @@ BACKOFF_BASE = 30  # seconds, doubled per attempt
 BACKOFF_MAX = 3600
 RETRY_AFTER_MAX = 24 * 3600
 KEEP_HISTORY = timedelta(days=30)
+# Sends again after a timeout. The first may well have arrived, so only few:
+# the copies share a Topic and a tag, and replace each other.
+TIMEOUT_RETRIES = 1
 
 
 @dataclass
@@ -49,6 +52,7 @@ class PassReport:
     deferred: int = 0
     dropped: int = 0
     failed: int = 0
+    unknown: int = 0
     lost_claims: int = 0
 
     def __str__(self):
@@ -56,7 +60,7 @@ class PassReport:
 
     @property
     def handled(self):
-        return self.sent + self.retried + self.deferred + self.dropped + self.failed
+        return self.sent + self.retried + self.deferred + self.dropped + self.failed + self.unknown
 
 
 def open_url(notification):
@@ -77,8 +81,10 @@ def worker_name():
 
 
 class Worker:
-    def __init__(self, sender, lease=timedelta(minutes=5), batch=50, clock=utcnow, name=None):
+    def __init__(self, sender, lease=timedelta(minutes=5), batch=50, clock=utcnow, name=None,
+                 timeout_retries=TIMEOUT_RETRIES):
         self.sender = sender
+        self.timeout_retries = timeout_retries
         self.lease = lease
         self.batch = batch
         self.clock = clock
@@ -173,25 +179,31 @@ class Worker:
                 return self._defer(group, token, quiet_until, report)
             if sent_today(user, now) >= prefs.daily_cap:
                 return self._finish(group, token, Notification.DROPPED, now, report, "daily limit reached")
-        done = already_delivered(newest)
-        devices = [s for s in Subscription.for_user(user) if s.id not in done]
-        if not devices and not done:
+        seen = history(newest)
+        devices = [s for s in Subscription.for_user(user) if seen.worth_sending(s.id, self.timeout_retries)]
+        if not devices and not seen.delivered and not seen.timeouts:
             return self._finish(group, token, Notification.DROPPED, now, report, "no device turned on")
         delivery = send_to_devices(self.sender, newest, user.role, devices, now, open_url(newest))
-        self._settle(group, newest, token, delivery, bool(done), now, report)
+        self._settle(group, newest, token, delivery, seen, now, report)
 
-    def _settle(self, group, newest, token, delivery, delivered_before, now, report):
+    def _settle(self, group, newest, token, delivery, seen, now, report):
         attempts = newest.attempts + 1
-        ok = delivery.any_ok or delivered_before
+        ok = delivery.any_ok or bool(seen.delivered)
+        # A device that timed out may be sent to again, TIMEOUT_RETRIES times at most.
+        retry_timeouts = any(seen.timeouts[s] < self.timeout_retries for s in delivery.timed_out())
+        unknown = bool(delivery.timed_out() or seen.timeouts)
         with database.atomic():
             record(delivery, newest, now)
-            if delivery.needs_retry and attempts < MAX_ATTEMPTS:
+            if (delivery.needs_retry or retry_timeouts) and attempts < MAX_ATTEMPTS:
                 retry_at = now + backoff(attempts, delivery.retry_after)
                 self._update(group, token, report, status=Notification.PENDING, due_at=retry_at,
                              attempts=attempts, last_error=delivery.summary())
                 report.retried += 1
             elif ok:
                 self._finish(group, token, Notification.SENT, now, report, delivery.summary(), newest, attempts)
+            elif unknown:
+                # Not "failed": the service may have taken it and only answered late.
+                self._finish(group, token, Notification.UNKNOWN, now, report, delivery.summary(), attempts=attempts)
             elif DeliveryAttempt.TOO_LARGE in delivery.outcomes():
                 self._finish(group, token, Notification.DROPPED, now, report, delivery.summary(), attempts=attempts)
             else:
@@ -213,7 +225,8 @@ class Worker:
     def _finish(self, group, token, status, now, report, error="", representative=None, attempts=None):
         """Close the group: sent ones leave one SENT (the one pushed) and the rest COLLAPSED."""
         values = {"status": status, "last_error": error}
-        if status == Notification.SENT:
+        if status in (Notification.SENT, Notification.UNKNOWN):
+            # For an unknown one: when it was sent, though nobody confirmed it.
             values["sent_at"] = now
         if attempts is not None:
             values["attempts"] = attempts
@@ -227,7 +240,8 @@ class Worker:
                 report.collapsed += len(rest)
             if rest:
                 self._update(rest, token, report, **values)
-        name = {Notification.SENT: "sent", Notification.DROPPED: "dropped", Notification.FAILED: "failed"}[status]
+        name = {Notification.SENT: "sent", Notification.DROPPED: "dropped", Notification.FAILED: "failed",
+                Notification.UNKNOWN: "unknown"}[status]
         setattr(report, name, getattr(report, name) + 1)
 
     def _defer(self, group, token, until, report):
@@ -249,11 +263,12 @@ class Worker:
 
 
 def sent_today(user, now):
-    """Non-urgent pushes this person has had since their local midnight."""
+    """Non-urgent pushes this person has had since their local midnight (unknown ones probably arrived)."""
     start, end = local_day_bounds(now, user.timezone)
     return (
         Notification.select()
-        .where((Notification.user == user) & (Notification.status == Notification.SENT)
+        .where((Notification.user == user)
+               & Notification.status.in_([Notification.SENT, Notification.UNKNOWN])
                & (Notification.sent_at >= start) & (Notification.sent_at < end) & ~Notification.urgent)
         .count()
     )
