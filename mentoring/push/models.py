@@ -27,6 +27,10 @@ class Subscription(BaseModel):
 
     class Meta:
         table_name = "push_subscriptions"
+        indexes = (
+            # A person's devices, newest first.
+            (("user", "created_at"), False),
+        )
 
     @property
     def origin(self):
@@ -58,7 +62,8 @@ class PushPreference(BaseModel):
     quiet_start = TimeField(null=True)
     quiet_end = TimeField(null=True)
     daily_cap = IntegerField(default=DEFAULT_DAILY_CAP)
-    checkin_time = TimeField(null=True)
+    # The check-in producer looks for people whose time has come.
+    checkin_time = TimeField(null=True, index=True)
     updated_at = DateTimeField(default=utcnow)
 
     class Meta:
@@ -86,7 +91,8 @@ class DeliveryAttempt(BaseModel):
     outcome = CharField(max_length=12)
     error = CharField(max_length=300, default="")
     duration_ms = IntegerField(default=0)
-    at = DateTimeField(default=utcnow)
+    # prune() deletes by age.
+    at = DateTimeField(default=utcnow, index=True)
 
     class Meta:
         table_name = "push_attempts"

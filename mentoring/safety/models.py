@@ -27,6 +27,10 @@ class SafeguardingAlert(BaseModel):
 
     class Meta:
         table_name = "safeguarding_alerts"
+        indexes = (
+            # The lead's queue: a program's open alerts, oldest first.
+            (("program", "status", "created_at"), False),
+        )
 
 
 
@@ -41,3 +45,7 @@ class AlertEvent(BaseModel):
 
     class Meta:
         table_name = "alert_events"
+        indexes = (
+            # An alert's history in order.
+            (("alert", "at"), False),
+        )
