@@ -1,17 +1,19 @@
 """The worker: claims due notifications and sends each exactly once.
 
-A claim is one UPDATE that succeeds only while the row is pending, due, and
-nobody else's claim is running:
+A claim is one UPDATE that takes a batch of rows, each only while it is
+pending, due, and nobody else's claim is running:
 
     UPDATE notifications SET claim_token = ?, claimed_until = ?
-    WHERE id = ? AND status = 'pending' AND due_at <= ?
+    WHERE id IN (SELECT id ... due, oldest first, LIMIT batch)
+      AND status = 'pending' AND due_at <= ?
       AND (claimed_until IS NULL OR claimed_until < ?)
 
-Only the worker whose UPDATE changed one row acts, so any number of workers on
-SQLite or PostgreSQL never send one twice. A worker that dies mid-send leaves
-its claim behind; once `lease` has passed the claim counts as free and the
-notification is sent by whoever claims it next. Finishing requires still
-holding the claim (WHERE claim_token = ours).
+A worker acts only on the rows that now carry its token, so any number of
+workers on SQLite or PostgreSQL never send one twice. A worker that dies
+mid-send leaves its claims behind; once `lease` has passed they count as free
+and are sent by whoever claims them next. Finishing requires still holding the
+claim (WHERE claim_token = ours). Results are committed one notification at a
+time, so a killed worker can only ever resend the one it was sending.
 """
 
 import logging
