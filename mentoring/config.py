@@ -133,6 +133,8 @@ def from_env(env, instance_path, project_root):
         "LOGIN_ATTEMPTS_PER_ACCOUNT": env_int(env, "LOGIN_ATTEMPTS_PER_ACCOUNT", 5, minimum=1),
         "LOGIN_ATTEMPTS_PER_ADDRESS": env_int(env, "LOGIN_ATTEMPTS_PER_ADDRESS", 30, minimum=1),
         "LOGIN_WINDOW_MINUTES": env_int(env, "LOGIN_WINDOW_MINUTES", 15, minimum=1),
+        # Only the test suite's fake push service lives on a private address.
+        "PUSH_ALLOW_PRIVATE_ENDPOINTS": env_bool(env, "PUSH_ALLOW_PRIVATE_ENDPOINTS", mode == "test"),
     }
     settings.update(vapid(env))
     return settings

@@ -120,16 +120,47 @@ class User(UserMixin, BaseModel):
             (("program", "role", "is_active"), False),
         )
 
+    # The signed-in session this row was loaded for ("<session id>.<secret>").
+    session_key = None
+
     def get_id(self):
-        return f"{self.id}.{self.session_token}"
+        """What the session cookie and the "keep me signed in" cookie carry.
+
+        It names one server-side session, so signing out ends exactly that
+        session, and a copied cookie stops working with it.
+        """
+        if self.session_key is None:
+            raise RuntimeError("start a UserSession before signing someone in")
+        return self.session_key
+
+    def start_session(self, user_agent=""):
+        """Open a server-side session for this person; returns its key."""
+        self.session_key = UserSession.start(self, user_agent)
+        return self.session_key
 
     @classmethod
     def from_session_id(cls, value):
-        user_id, _, token = (value or "").partition(".")
-        if not user_id.isdigit() or not token:
+        """The active person whose open session `value` names, in one query, or None."""
+        session_id, _, secret = (value or "").partition(".")
+        if not session_id.isdigit() or len(session_id) > 18 or not secret:
             return None
-        user = cls.get_or_none((cls.id == int(user_id)) & (cls.session_token == token))
-        return user if user and user.is_active else None
+        user = (
+            cls.select()
+            .join(UserSession, on=(UserSession.user == cls.id))
+            .where(
+                (UserSession.id == int(session_id))
+                & (UserSession.secret_hash == token_digest(secret))
+                & UserSession.ended_at.is_null()
+                # Rotating the person's token (a new password, switched off)
+                # ends every session they had at once.
+                & (UserSession.user_token == cls.session_token)
+                & cls.is_active
+            )
+            .first()
+        )
+        if user is not None:
+            user.session_key = value
+        return user
 
     @staticmethod
     def normalize_email(email):
@@ -197,6 +228,38 @@ class User(UserMixin, BaseModel):
             .where((Match.mentor == self) & (Match.status == Match.ACTIVE))
             .order_by(fn.LOWER(Mentee.name))
         )
+
+
+class UserSession(BaseModel):
+    """One signed-in device. Only a digest of its secret is stored."""
+
+    user = ForeignKeyField(User, backref="sessions", on_delete="CASCADE")
+    secret_hash = CharField(max_length=64, unique=True)
+    # The person's session_token when this session began.
+    user_token = CharField(max_length=64)
+    user_agent = CharField(max_length=200, default="")
+    created_at = DateTimeField(default=utcnow)
+    ended_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "user_sessions"
+        indexes = ((("user", "ended_at"), False),)
+
+    @classmethod
+    def start(cls, user, user_agent=""):
+        secret = new_token()
+        row = cls.create(user=user, secret_hash=token_digest(secret), user_token=user.session_token,
+                         user_agent=(user_agent or "")[:200])
+        return f"{row.id}.{secret}"
+
+    @classmethod
+    def end(cls, key, now=None):
+        """End the session that `key` names; a no-op when it is already over."""
+        session_id = (key or "").partition(".")[0]
+        if session_id.isdigit():
+            cls.update(ended_at=now or utcnow()).where(
+                (cls.id == int(session_id)) & cls.ended_at.is_null()
+            ).execute()
 
 
 class Match(BaseModel):
@@ -340,9 +403,12 @@ class PasswordReset(BaseModel):
     created_at = DateTimeField(default=utcnow)
     expires_at = DateTimeField()
     used_at = DateTimeField(null=True)
+    # When the person was told that staff made this link (at their next sign-in).
+    notified_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "password_resets"
+        indexes = ((("user", "notified_at"), False),)
 
     @classmethod
     def issue(cls, user, created_by, now=None):
@@ -366,6 +432,22 @@ class PasswordReset(BaseModel):
             & cls.used_at.is_null()
             & (cls.expires_at > (now or utcnow()))
         )
+
+    @classmethod
+    def unannounced_by_staff(cls, user, now=None):
+        """Links staff made for `user` that they have not been told about; marks them told.
+
+        The newest is returned, so the person hears of it once, whoever used it.
+        """
+        Staff = User.alias()
+        query = (cls.select(cls, Staff).join(Staff, on=(cls.created_by == Staff.id))
+                 .where((cls.user == user) & cls.notified_at.is_null()).order_by(cls.created_at.desc()))
+        newest = query.first()
+        if newest is not None:
+            cls.update(notified_at=now or utcnow()).where(
+                (cls.user == user) & cls.notified_at.is_null() & cls.created_by.is_null(False)
+            ).execute()
+        return newest
 
     def claim(self, now=None):
         return bool(

@@ -9,6 +9,7 @@ from mentoring import create_app
 from mentoring.db import database, migrate, open_database
 
 from .factories import World
+from .push.support import SUBJECT
 
 SECRET = "test-secret-key-" + "x" * 32
 
@@ -103,7 +104,7 @@ def signed_in(app, user):
     """A test client whose session belongs to `user` (no password hashing)."""
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = user.start_session()
         session["_fresh"] = True
     return client
 
@@ -122,3 +123,12 @@ def url(app):
 @pytest.fixture
 def as_user(app):
     return lambda user: signed_in(app, user)
+
+
+@pytest.fixture(scope="session")
+def vapid_settings():
+    """A key pair for web push, made once per run (push tests and the browser's push test)."""
+    from mentoring.push import keys
+
+    private, public = keys.generate()
+    return {"VAPID_PRIVATE_KEY": private, "VAPID_PUBLIC_KEY": public, "VAPID_SUBJECT": SUBJECT}

@@ -91,7 +91,7 @@ def test_a_backup_taken_during_writes_restores_with_everything_committed_before_
     assert before["messages"] > 0 and before["users"] > 0
 
     restored = make_app(f"sqlite:///{tmp_path / 'copy.db'}")
-    email, password, _role = _first_login(restored)
+    email, password = _first_login(restored)[:2]
     client = restored.test_client()
     response = client.post("/login", data={"email": email, "password": password})
     assert response.status_code == 302

@@ -91,6 +91,9 @@ def test_every_migration_keeps_the_rows_of_the_first_schema(empty_database):
         assert _counts(db, tables) == before
         email, = db.execute_sql('SELECT email FROM "users" WHERE id = 2').fetchone()
         assert email == "e@x.org"
+        # 0010 gives alerts raised before it the default level and no escalation.
+        alert = db.execute_sql('SELECT level, escalated_level, outcome FROM "safeguarding_alerts"').fetchone()
+        assert tuple(alert) == ("urgent", 0, "")
         pending = [m.name for m in migration_runner(db).status() if not m.applied]
     assert pending == []
 

@@ -3,25 +3,27 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_babel import format_date
 from flask_login import current_user, login_user, logout_user
 
 from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
 from ..i18n import _, ngettext
-from ..models import Invite, PasswordReset, User
-from ..security import RateLimit
+from ..models import Invite, PasswordReset, User, UserSession
+from ..security import RateLimit, known_device, remember_device
 from ..web import form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
 bp = Blueprint("accounts", __name__)
 
 # Links with a token in them must not leak it to other sites.
-NO_REFERRER = {"Referrer-Policy": "no-referrer"}
+# Pages reached by a secret link: the link never leaks onward, the page never into a cache.
+LINK_PAGE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
 def _expired(kind):
-    return render("accounts/link_expired.html", kind=kind, status=404), NO_REFERRER
+    return render("accounts/link_expired.html", kind=kind, status=404), LINK_PAGE
 
 
 def _safe_next(target):
@@ -37,9 +39,17 @@ def _safe_next(target):
 def start_session(user, remember=False):
     """Sign in with a fresh session, so nothing from before carries over."""
     session.clear()
+    with database.atomic():
+        user.start_session(request.user_agent.string)
+        user.last_login_at = utcnow()
+        user.save(only=[User.last_login_at])
+        staff_reset = PasswordReset.unannounced_by_staff(user)
     login_user(user, remember=remember)
-    user.last_login_at = utcnow()
-    user.save(only=[User.last_login_at])
+    if staff_reset is not None:
+        # A coordinator could have used the link themselves: the person must hear of it.
+        flash(_("%(name)s made a password link for your account on %(date)s. If this wasn't at your "
+                "request, please tell your program's safeguarding lead.",
+                name=staff_reset.created_by.name, date=format_date(staff_reset.created_at, "long")), "info")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -51,8 +61,9 @@ def login():
     error, status = None, None
     if form.validate_on_submit():
         limiter = RateLimit(current_app.config)
-        address = request.remote_addr or "unknown"
-        wait = limiter.retry_after(form.email.data, address)
+        user = User.by_email(form.email.data)
+        device = known_device(request, user)
+        attempt, wait = limiter.begin(form.email.data, request.remote_addr or "unknown", device)
         if wait:
             error = ngettext(
                 "Too many tries. For your safety, sign-in is paused: try again in %(num)d minute.",
@@ -60,33 +71,41 @@ def login():
                 wait,
             )
             status = 429
+        elif not _password_matches(user, form.password.data):
+            error = _("That email and password don't match. Check both and try again.")
+        elif not user.is_active:
+            attempt.forget()
+            error = _("This account is switched off. Your program coordinator can switch it back on.")
         else:
-            user = _authenticate(form.email.data, form.password.data)
-            if user is None:
-                with database.atomic():
-                    limiter.record_failure(form.email.data, address)
-                error = _("That email and password don't match. Check both and try again.")
-            elif not user.is_active:
-                error = _("This account is switched off. Your program coordinator can switch it back on.")
-            else:
-                limiter.clear_account(user.email)
-                start_session(user, remember=form.remember.data)
-                return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            failed = limiter.succeeded(attempt, user)
+            start_session(user, remember=form.remember.data)
+            if failed:
+                flash(ngettext(
+                    "Since you last signed in, someone tried %(num)d time to sign in to your account with a "
+                    "wrong password. If that wasn't you, your password kept them out.",
+                    "Since you last signed in, someone tried %(num)d times to sign in to your account with a "
+                    "wrong password. If that wasn't you, your password kept them out.", failed), "info")
+            response = redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            remember_device(response, user, device)
+            return response
     form.password.data = ""
     return render("accounts/login.html", form=form, error=error, status=status or form_status(form, error=error))
 
 
-def _authenticate(email, password):
-    user = User.by_email(email)
+def _password_matches(user, password):
     if user is None or not user.password_hash:
         User.burn_password_check(password)
-        return None
-    return user if user.check_password(password) else None
+        return False
+    return user.check_password(password)
 
 
 @bp.route("/logout", methods=["POST"])
 @signed_in
 def logout():
+    # Ended on the server too: a copied session or "keep me signed in"
+    # cookie is worth nothing from now on.
+    with database.atomic():
+        UserSession.end(current_user.session_key)
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")
@@ -103,6 +122,7 @@ def accept_invite(token):
             return redirect(url_for("home.index"))
         return _expired("invite")
     form = AcceptInviteForm()
+    form.personal_words = [invite.email]
     if request.method == "GET":
         form.timezone.data = invite.program.timezone
     error = None
@@ -116,7 +136,7 @@ def accept_invite(token):
             return redirect(url_for("home.index"))
     return render(
         "accounts/join.html", form=form, invite=invite, error=error, status=form_status(form, error=error)
-    ), NO_REFERRER
+    ), LINK_PAGE
 
 
 def _join(invite, form):
@@ -147,6 +167,7 @@ def reset_password(token):
     if reset is None:
         return _expired("reset")
     form = ResetPasswordForm()
+    form.personal_words = [reset.user.email, reset.user.name]
     if form.validate_on_submit():
         user = reset.user
         with database.atomic() as txn:
@@ -161,7 +182,7 @@ def reset_password(token):
         start_session(user)
         flash(_("Your new password is set."), "success")
         return redirect(url_for("home.index"))
-    return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), NO_REFERRER
+    return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), LINK_PAGE
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -181,6 +202,7 @@ def account():
 @signed_in
 def change_password():
     form = ChangePasswordForm()
+    form.personal_words = [current_user.email, current_user.name]
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("That is not your current password."))

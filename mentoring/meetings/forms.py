@@ -43,7 +43,8 @@ class WhenAndHow(FlaskForm):
         if not value:
             raise ValidationError(_l("Add the link to the video call."))
         parts = urlsplit(value)
-        if parts.scheme not in ("https", "http") or not parts.netloc:
+        # Plain http would let anyone on the network join or watch the call.
+        if parts.scheme != "https" or not parts.netloc:
             raise ValidationError(_l("That doesn't look like a web address. It should start with https://"))
 
 

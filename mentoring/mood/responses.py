@@ -48,6 +48,8 @@ def alert_item9(user, response):
             [_("When"), f"{when} ({user.timezone})"],
         ]},
         now=response.taken_at,
+        # "Nearly every day" cannot wait hours: the immediate deadline applies.
+        level="immediate" if value == 3 else "urgent",
     )
 
 

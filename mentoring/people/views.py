@@ -105,6 +105,8 @@ def _person_page(user, settings_form=None, reset_link=None, status=200):
     return render(
         "people/person.html",
         person=user,
+        may_change_lead=may_change_lead(current_user, user),
+        may_reset_password=may_reset_password(current_user, user),
         history=list(history),
         settings_form=settings_form or PersonSettingsForm(obj=user),
         reset_link=reset_link,
@@ -124,14 +126,27 @@ def person_settings(user_id):
     user = _program_person(user_id)
     form = PersonSettingsForm()
     if form.validate_on_submit():
+        if user.role == COORDINATOR and form.is_safeguarding_lead.data != user.is_safeguarding_lead:
+            if not may_change_lead(current_user, user):
+                form.is_safeguarding_lead.errors.append(_("Only another safeguarding lead can change this."))
+                return _person_page(user, settings_form=form, status=422)
+            user.is_safeguarding_lead = form.is_safeguarding_lead.data
         if user.role == MENTOR and form.mentor_capacity.data is not None:
             user.mentor_capacity = form.mentor_capacity.data
-        if user.role == COORDINATOR:
-            user.is_safeguarding_lead = form.is_safeguarding_lead.data
         user.save(only=[User.mentor_capacity, User.is_safeguarding_lead])
         flash(_("Saved."), "success")
         return redirect(url_for("people.person", user_id=user.id))
     return _person_page(user, settings_form=form, status=422)
+
+
+def may_change_lead(actor, person):
+    """Only a lead makes or unmakes a lead, and never themselves (the operator CLI can too)."""
+    return actor.is_safeguarding_lead and actor.id != person.id
+
+
+def may_reset_password(actor, person):
+    """Never one's own (that is what "change password" is for), and a lead's only by another lead."""
+    return actor.id != person.id and (actor.is_safeguarding_lead or not person.is_safeguarding_lead)
 
 
 @bp.route("/people/<int:user_id>/active", methods=["POST"])
@@ -140,6 +155,9 @@ def person_active(user_id):
     user = _program_person(user_id)
     if user.id == current_user.id:
         flash(_("You can't switch off your own account."), "error")
+        return redirect(url_for("people.person", user_id=user.id))
+    if user.is_safeguarding_lead and not may_change_lead(current_user, user):
+        flash(_("Only another safeguarding lead can switch a lead's account on or off."), "error")
         return redirect(url_for("people.person", user_id=user.id))
     switch_on = request.form.get("active") == "1"
     with database.atomic():
@@ -156,8 +174,16 @@ def person_active(user_id):
 @coordinator
 def person_reset_link(user_id):
     user = _program_person(user_id)
+    if not may_reset_password(current_user, user):
+        own = user.id == current_user.id
+        flash(_("To change your own password, use “Change password” on your account page.") if own
+              else _("Only another safeguarding lead can make a password link for a lead."), "error")
+        return redirect(url_for("people.person", user_id=user.id))
     with database.atomic():
         _reset, token = PasswordReset.issue(user, created_by=current_user.id)
+        # Whoever holds the link next, nobody stays signed in on the old password.
+        user.session_token = User.session_token.default()
+        user.save(only=[User.session_token])
     link = url_for("accounts.reset_password", token=token, _external=True)
     return _person_page(user, reset_link=link), {"Referrer-Policy": "no-referrer"}
 

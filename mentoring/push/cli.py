@@ -73,7 +73,7 @@ def _sender(timeout, lease):
             "push is off: set VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY and VAPID_SUBJECT "
             "(make them with: flask --app app vapid-keys)"
         )
-    return Sender(keys, timeout=timeout)
+    return Sender(keys, timeout=timeout, allow_private=current_app.config["PUSH_ALLOW_PRIVATE_ENDPOINTS"])
 
 
 def _require_migrated():

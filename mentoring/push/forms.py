@@ -1,8 +1,10 @@
+from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, StringField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..i18n import _l
+from .endpoints import endpoint_problem
 from .keys import unb64url
 from .rules import in_quiet_hours
 
@@ -22,7 +24,7 @@ def _key_of_length(length):
 
 
 def _push_endpoint(form, field):
-    if not (field.data or "").startswith("https://"):
+    if endpoint_problem(field.data, current_app.config["PUSH_ALLOW_PRIVATE_ENDPOINTS"]):
         raise ValidationError(_l("This browser sent a subscription we cannot use."))
 
 

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import jwt
 from webpush import WebPush, WebPushSubscription
 
+from .endpoints import public_addresses
 from .models import push_origin
 from .texts import MAX_PAYLOAD
 
@@ -75,9 +76,11 @@ def retry_after_seconds(value, now=None):
 class Sender:
     """Sends encrypted pushes for one set of VAPID keys. Not shared between threads."""
 
-    def __init__(self, keys, timeout=10.0, clock=time.time):
+    def __init__(self, keys, timeout=10.0, clock=time.time, allow_private=False):
         self.keys = keys
         self.timeout = timeout
+        # Endpoints come from browsers: never let one aim us at our own network.
+        self.allow_private = allow_private
         self.clock = clock
         subscriber = keys.subject.removeprefix("mailto:")
         self._webpush = WebPush(private_key=keys.private_pem(), public_key=keys.public_pem(),
@@ -178,6 +181,10 @@ class Sender:
         if key in self._connections:
             return self._connections[key], True
         scheme, host, port = key
+        try:
+            public_addresses(host, port, self.allow_private)
+        except (OSError, ValueError) as e:
+            raise PushError(f"refused endpoint host: {e}", permanent=True, gone=True) from e
         if scheme == "https":
             connection = http.client.HTTPSConnection(host, port, timeout=self.timeout)
         elif scheme == "http":

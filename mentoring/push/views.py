@@ -126,7 +126,7 @@ def test_device(device_id):
         created_at=now, expires_at=now + timedelta(minutes=10),
         claim_token=f"web:{uuid.uuid4().hex[:12]}", claimed_until=now + timedelta(minutes=10),
     )
-    sender = Sender(keys, timeout=5)
+    sender = Sender(keys, timeout=5, allow_private=current_app.config["PUSH_ALLOW_PRIVATE_ENDPOINTS"])
     try:
         delivery = send_now(sender, test, current_user.role, [device], now, open_url(test))
     finally:

@@ -113,7 +113,7 @@ class Report:
 def _client(app, user):
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = user.start_session()
         session["_fresh"] = True
     return client
 

@@ -2,15 +2,17 @@
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
-from peewee import JOIN
+from peewee import JOIN, Case
 
 from ..access import public, require, roles, safeguarding_lead
-from ..home import add_home_card
+from ..clock import utcnow
+from ..home import add_home_card, add_match_panel
 from ..i18n import _, _l
-from ..models import COORDINATOR, CrisisResource, Match, Program, User
+from ..models import COORDINATOR, MENTEE, CrisisResource, Match, Program, User
 from ..pagination import paginate
 from ..web import add_account_link, add_slot, filled_slots, form_status, render
-from .alerts import record
+from .alerts import StaleAction, record
+from .escalation import escalate
 from .forms import AlertActionForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
 
@@ -96,6 +98,15 @@ def delete_resource(resource_id):
 
 # The safeguarding queue, for leads only.
 
+# Open alerts nobody has taken on come first, the nearest deadline at the top.
+WAITING_FIRST = (
+    Case(None, [(SafeguardingAlert.acknowledged_at.is_null(), 0)], 1),
+    Case(None, [(SafeguardingAlert.ack_due_at.is_null(), 1)], 0),
+    SafeguardingAlert.ack_due_at,
+    SafeguardingAlert.created_at.desc(),
+)
+
+
 def _alerts(program_id):
     Subject = User.alias()
     return (
@@ -115,21 +126,32 @@ def alerts():
             SafeguardingAlert.updated_at.desc()
         )
     else:
-        query = query.where(SafeguardingAlert.status != SafeguardingAlert.CLOSED).order_by(
-            SafeguardingAlert.created_at.desc()
-        )
+        query = query.where(SafeguardingAlert.status != SafeguardingAlert.CLOSED).order_by(*WAITING_FIRST)
     return render("safety/alerts.html", page=paginate(query), show_closed=show_closed)
+
+
+def lead_alert(alert_id):
+    return require(_alerts(current_user.program_id).where(SafeguardingAlert.id == alert_id).first())
 
 
 @bp.route("/safeguarding/<int:alert_id>", methods=["GET", "POST"])
 @safeguarding_lead
 def alert(alert_id):
-    found = require(_alerts(current_user.program_id).where(SafeguardingAlert.id == alert_id).first())
-    form = AlertActionForm()
+    found = lead_alert(alert_id)
+    form = AlertActionForm(found)
     if form.validate_on_submit():
-        record(found, current_user.id, form.action.data, (form.note.data or "").strip())
-        flash(_("Recorded."), "success")
+        try:
+            record(found, current_user.id, form.action.data, (form.note.data or "").strip(),
+                   outcome=form.outcome.data if form.action.data == "close" else "")
+            flash(_("Recorded."), "success")
+        except StaleAction:
+            flash(_("Someone else changed this alert first: see its history."), "error")
         return redirect(url_for("safety.alert", alert_id=found.id))
+    return alert_page(found, form=form, status=form_status(form))
+
+
+def alert_page(found, contacts=None, form=None, status=200):
+    """The alert, its history and what may be recorded next, in a fixed number of queries."""
     Actor = User.alias()
     events = (
         AlertEvent.select(AlertEvent, Actor)
@@ -144,13 +166,12 @@ def alert(alert_id):
         .where((Match.mentee == found.subject_id) & (Match.status == Match.ACTIVE))
         .first()
     )
+    owner = User.get_or_none(User.id == found.owner_id) if found.owner_id else None
     return render(
-        "safety/alert.html",
-        alert=found,
-        events=list(events),
-        match=match,
-        form=form,
-        status=form_status(form),
+        "safety/alert.html", "safety/_contacts.html" if contacts is not None else None,
+        alert=found, owner=owner, events=list(events), match=match, contacts=contacts,
+        form=form or AlertActionForm(found, formdata=None), status=status, now=utcnow(),
+        outcomes=SafeguardingAlert.OUTCOMES,
     )
 
 
@@ -158,11 +179,18 @@ def _lead_card(user):
     if not user.is_safeguarding_lead:
         return None
     query = _alerts(user.program_id).where(SafeguardingAlert.status != SafeguardingAlert.CLOSED)
-    return {"alerts": list(query.order_by(SafeguardingAlert.created_at.desc()).limit(5))}
+    return {"alerts": list(query.order_by(*WAITING_FIRST).limit(5))}
 
 
 def init_app(app):
+    # Their routes join this blueprint, so they load before it is registered.
+    from . import lead_views, people_views  # noqa: F401
+
     app.register_blueprint(bp)
     add_home_card(app, COORDINATOR, "safety/_lead_card.html", _lead_card, 5)
     add_account_link(app, [COORDINATOR], "safety.resources", _l("Crisis resources"), 50)
+    add_account_link(app, [MENTEE], "safety.contacts", _l("Who to call in an emergency"), 45)
+    add_match_panel(app, "safety/_concern_panel.html", people_views.concern_panel, 90)
+    # The worker runs escalations on every pass, beside the reminders.
+    app.extensions.setdefault("reminder_producers", []).append(escalate)
 

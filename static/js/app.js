@@ -222,6 +222,33 @@
 
   window.addEventListener("online", function () { flushQueue(); });
 
+  // What a sent form changes ([data-refresh-on-sent]: the check-in page's "Today", the home's
+  // check-in card) is read again from this page's URL and swapped in by id: otherwise it
+  // still says "No check-in yet today". Reading the check-in page takes the calm crisis
+  // panel a risky note asked for, so that panel comes along too.
+  function refreshAfterSent() {
+    var stale = document.querySelectorAll("[data-refresh-on-sent][id]");
+    if (!stale.length) return;
+    fetch(location.href, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : "";
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var added = [];
+      stale.forEach(function (old) {
+        var replacement = fresh.getElementById(old.id);
+        if (replacement) { old.replaceWith(document.adoptNode(replacement)); added.push(replacement); }
+      });
+      var panel = fresh.getElementById("crisis-panel");
+      var main = document.getElementById("main");
+      if (panel && main && !document.getElementById("crisis-panel")) { main.prepend(document.adoptNode(panel)); added.push(panel); }
+      // Boosted links and hx-* attributes in what came in work as they did before.
+      if (window.htmx) added.forEach(function (node) { htmx.process(node); });
+      enhance(document);
+    }, function () {});
+  }
+
+  document.addEventListener("offline:sent", refreshAfterSent);
+
   // ---------------------------------------------------------------------
   // A second tap on a submit button while the first is on its way does nothing.
   document.addEventListener("submit", function (event) {

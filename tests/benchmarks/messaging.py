@@ -104,7 +104,7 @@ def seed(batch):
 def signed_in(app, user_id):
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = User.get_by_id(user_id).get_id()
+        session["_user_id"] = User.get_by_id(user_id).start_session()
         session["_fresh"] = True
     return client
 

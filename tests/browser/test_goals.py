@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from mentoring.goals.models import Goal, Step
 
-from ..goal_data import rate
+from ..goals.support import rate
 from .conftest import PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

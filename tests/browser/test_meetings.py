@@ -68,7 +68,7 @@ def test_two_people_schedule_accept_and_reschedule_a_meeting(new_phone, world):
 
 
 def test_the_meetings_page_in_dark_mode(new_phone, world):
-    from tests.meetings_support import make_meeting, make_series, soon
+    from tests.meetings.support import make_meeting, make_series, soon
 
     make_meeting(world.match, soon(2, hour=9), mode="in_person", place="Central Library café")
     make_series(world.match, local_today("Europe/London") + timedelta(days=1))

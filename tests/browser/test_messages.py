@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from mentoring.messages import open_for_match
 
-from ..messages_support import bulk
+from ..messages.support import bulk
 from .conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser

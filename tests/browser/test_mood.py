@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from mentoring.clock import utcnow
 
-from ..mood_data import add_daily, sharing
+from ..mood.support import add_daily, sharing
 from .conftest import screenshot, sign_in
 
 pytestmark = pytest.mark.browser

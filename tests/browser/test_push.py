@@ -19,10 +19,16 @@ from mentoring.push.outbox import Notification
 from mentoring.push.texts import payload
 from mentoring.push.worker import open_url
 
-from ..push_fixtures import app, vapid_settings  # noqa: F401
 from .conftest import PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def app(app, vapid_settings):
+    """The live server's app, with push turned on."""
+    app.config.update(vapid_settings)
+    return app
 
 IPHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
              "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1")

@@ -75,4 +75,5 @@ def measure_result(response_id):
         item_changes=[] if is_first or not measure.per_item else list(zip(measure.items, first.answers, response.answers)),
         # Item 9 above 0: crisis resources and the safety plan at once, on this very page.
         crisis=crisis_panel(user) if item9 > 0 else None,
+        has_mentor=user.active_match() is not None,
     )
