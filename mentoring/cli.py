@@ -4,6 +4,7 @@ Wrong input ends with one clear line and a non-zero exit, never a traceback.
 """
 
 from functools import wraps
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -12,6 +13,7 @@ from werkzeug.serving import run_simple
 from peewee import OperationalError
 
 from . import db
+from .backup import BackupError, backup_sqlite
 from .clock import is_timezone
 from .config import ConfigError
 from .demo import default_program, demo_logins, is_empty, seed_demo
@@ -174,6 +176,25 @@ def demo_command(port):
     run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path):
+    """Copy the SQLite database to PATH while the app runs, and check the copy."""
+    url = current_app.config["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        raise click.ClickException(
+            "this database is PostgreSQL: back it up with pg_dump (see \"Backups\" in README.md)")
+    source = url[len("sqlite:///"):]
+    if source == ":memory:":
+        raise click.ClickException("an in-memory database cannot be backed up")
+    try:
+        size = backup_sqlite(source, path)
+    except (BackupError, OSError) as e:
+        raise click.ClickException(f"backup failed: {e}") from None
+    click.echo(f"backup: {path} ({size / 1_000_000:.1f} MB), integrity check ok")
+
+
 def _demo_notifications(app):
     """Push keys (the operator's, else the demo's own), a worker to send, and how to try it."""
     if app.config.get("VAPID_PRIVATE_KEY"):
@@ -197,6 +218,7 @@ def _demo_notifications(app):
 
 
 def init_app(app):
-    for command in (migrate_command, create_user_command, match_command, seed_demo_command, demo_command):
+    for command in (migrate_command, create_user_command, match_command, seed_demo_command, demo_command,
+                    backup_command):
         app.cli.add_command(command)
 
