@@ -4,11 +4,15 @@ Wrong input ends with one clear line and a non-zero exit, never a traceback.
 """
 
 from functools import wraps
+from pathlib import Path
 
 import click
+from flask import current_app
+from flask.cli import with_appcontext
 from peewee import OperationalError
 
 from . import db
+from .backup import BackupError, backup_sqlite
 from .clock import is_timezone
 from .forms import PASSWORD_MAX, PASSWORD_MIN
 from .models import COORDINATOR, ROLES, Program, User
@@ -126,8 +130,27 @@ def match_command(mentor_email, mentee_email):
     click.echo(f"matched {mentor.email} with {mentee.email} (match {match.id})")
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path):
+    """Copy the SQLite database to PATH while the app runs, and check the copy."""
+    url = current_app.config["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        raise click.ClickException(
+            "this database is PostgreSQL: back it up with pg_dump (see \"Backups\" in README.md)")
+    source = url[len("sqlite:///"):]
+    if source == ":memory:":
+        raise click.ClickException("an in-memory database cannot be backed up")
+    try:
+        size = backup_sqlite(source, path)
+    except (BackupError, OSError) as e:
+        raise click.ClickException(f"backup failed: {e}") from None
+    click.echo(f"backup: {path} ({size / 1_000_000:.1f} MB), integrity check ok")
+
+
 def init_app(app):
-    for command in (migrate_command, create_user_command, match_command):
+    for command in (migrate_command, create_user_command, match_command, backup_command):
         app.cli.add_command(command)
     _add_demo_commands(app)
 

@@ -95,6 +95,10 @@ class CrisisResource(BaseModel):
 
     class Meta:
         table_name = "crisis_resources"
+        indexes = (
+            # The program's list in its order.
+            (("program", "position"), False),
+        )
 
     @staticmethod
     def dial(number):
@@ -119,6 +123,10 @@ class User(UserMixin, BaseModel):
 
     class Meta:
         table_name = "users"
+        indexes = (
+            # A program's people by role, active ones first.
+            (("program", "role", "is_active"), False),
+        )
 
     # The signed-in session this row was loaded for ("<session id>.<secret>").
     session_key = None
@@ -279,6 +287,12 @@ class Match(BaseModel):
 
     class Meta:
         table_name = "matches"
+        indexes = (
+            # Someone's active match; a program's matches by status and start.
+            (("mentor", "status"), False),
+            (("mentee", "status"), False),
+            (("program", "status", "started_at"), False),
+        )
 
     @property
     def is_active(self):
@@ -310,6 +324,12 @@ class Match(BaseModel):
         ).first()
 
 
+# A mentee has at most one active match; the database enforces it so two
+# coordinators pairing at once cannot both succeed.
+Match.add_index(Match.index(Match.mentee, unique=True, name="matches_one_active_per_mentee")
+                .where(Match.status == Match.ACTIVE))
+
+
 class Invite(BaseModel):
     program = ForeignKeyField(Program, on_delete="CASCADE")
     role = CharField(max_length=16)
@@ -324,6 +344,10 @@ class Invite(BaseModel):
 
     class Meta:
         table_name = "invites"
+        indexes = (
+            # A program's open invitations.
+            (("program", "used_at", "expires_at"), False),
+        )
 
     @classmethod
     def issue(cls, program, role, email, created_by, now=None):
@@ -444,6 +468,10 @@ class LoginFailure(BaseModel):
 
     class Meta:
         table_name = "login_failures"
+        indexes = (
+            # Failures per key within the rate-limit window.
+            (("key", "at"), False),
+        )
 
     @classmethod
     def count_since(cls, key, since):

@@ -65,7 +65,8 @@ class DemoWorker(threading.Thread):
     def __init__(self, app, interval=5.0):
         super().__init__(name="demo-push-worker", daemon=True)
         self.app, self.interval = app, interval
-        self.sender = Sender(vapid.load(app.config), timeout=10)
+        self.sender = Sender(vapid.load(app.config), timeout=10,
+                             allow_private=app.config["PUSH_ALLOW_PRIVATE_ENDPOINTS"])
         self.stopping = threading.Event()
 
     def run(self):

@@ -4,13 +4,12 @@ from datetime import timedelta
 
 from flask import flash, make_response, request
 from flask_login import current_user
-from wtforms import DateField
 from wtforms.validators import Optional
 
 from ..access import safeguarding_lead
 from ..clock import local_today, utcnow
 from ..db import database
-from ..forms import GetForm
+from ..forms import CalendarDateField, GetForm
 from ..i18n import _, _l
 from ..web import form_status, redirect_to, render
 from .deadlines import safeguarding_settings, save_safeguarding_settings
@@ -40,8 +39,8 @@ def settings():
 
 
 class PeriodForm(GetForm):
-    start = DateField(_l("From"), validators=[Optional()])
-    end = DateField(_l("To"), validators=[Optional()])
+    start = CalendarDateField(_l("From"), validators=[Optional()])
+    end = CalendarDateField(_l("To"), validators=[Optional()])
 
 
 def _period_form(program):

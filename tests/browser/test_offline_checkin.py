@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from mentoring.mood.models import CheckIn
 
-from ..mood_data import sharing
+from ..mood.support import sharing
 from .conftest import screenshot, sign_in
 from .test_pwa_offline import QUEUED, SENT, eventually
 

@@ -11,7 +11,7 @@ from mentoring.demo.push import demo_push_settings, start_worker
 from mentoring.push import keys as vapid
 from mentoring.push.outbox import Notification
 
-from .push_fixtures import add_device, app, fake_push, queue, vapid_settings  # noqa: F401
+from .support import add_device, queue
 
 
 def test_the_keys_are_made_once_then_read_back(tmp_path):
