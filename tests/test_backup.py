@@ -94,7 +94,7 @@ def test_a_backup_taken_during_writes_restores_with_everything_committed_before_
     email, password = _first_login(restored)[:2]
     client = restored.test_client()
     response = client.post("/login", data={"email": email, "password": password})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert client.get("/").status_code == 200
 
 
