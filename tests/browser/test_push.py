@@ -142,7 +142,7 @@ def test_a_push_shows_a_notification_whose_tap_opens_its_page(app, world, sw_pho
         self.dispatchEvent(new NotificationEvent("notificationclick", {notification: ns[0]}));
     })""")
     page.wait_for_url(live_server + target)
-    expect(page.get_by_role("heading", name=world.mentee.name)).to_be_visible()
+    expect(page.get_by_role("heading", name=world.mentee.name, exact=True)).to_be_visible()
     assert Notification.get_by_id(reminder.id).opened_at is not None
     screenshot(page, "push-opened")
 
