@@ -30,9 +30,17 @@ def add_help_section(app, template, loader, order):
     add_slot(app, "help", template, loader, order)
 
 
-def crisis_panel(user):
-    """Context for safety/_crisis_panel.html, shown right after someone writes risky words."""
-    return {"resources": list(user.program.crisis_resources()), "sections": filled_slots("help", user)}
+def crisis_panel(user, told_lead=False):
+    """Context for safety/_crisis_panel.html, shown right after someone writes risky words.
+
+    `told_lead`: an alert went to the program's safeguarding lead, and the panel
+    says so plainly; without one it makes no such promise.
+    """
+    return {
+        "resources": list(user.program.crisis_resources()),
+        "sections": filled_slots("help", user),
+        "told_lead": told_lead,
+    }
 
 
 @bp.route("/help")

@@ -20,13 +20,14 @@ def own_checkin(checkin_id):
     return require(CheckIn.get_or_none((CheckIn.id == checkin_id) & (CheckIn.user == current_user.id)))
 
 
-def show_crisis_next():
-    """Ask the next page to open with the calm crisis panel."""
-    session[CRISIS_KEY] = True
+def show_crisis_next(check):
+    """Ask the next page to open with the calm crisis panel (check: a safety.WritingCheck)."""
+    session[CRISIS_KEY] = {"told_lead": check.told_lead}
 
 
 def pending_crisis():
     """The crisis panel's context when the last save asked for it, once."""
-    if session.pop(CRISIS_KEY, None):
-        return crisis_panel(me())
+    asked = session.pop(CRISIS_KEY, None)
+    if asked:
+        return crisis_panel(me(), told_lead=isinstance(asked, dict) and asked.get("told_lead", False))
     return None
