@@ -20,8 +20,8 @@ def add_rating(goal_id):
     require(role == OWNER and goal.is_open)
     form = RatingForm(prefix="rating")
     if form.validate_on_submit():
-        rating, _created = actions.add_rating(goal, form, current_user, match)
-        crisis = watch_words(current_user, form.note.data)
+        rating, created = actions.add_rating(goal, form, current_user, match)
+        crisis = watch_words(current_user, [rating.note], "goal_rating", before=[] if created else [rating.note])
         return answer(goal, role, match, current_user, "progress", crisis=crisis,
                       announce=_("Saved: %(value)d out of 10.", value=rating.value))
     return answer(goal, role, match, current_user, "progress", status=form_status(form), rating_form=form)
@@ -37,7 +37,7 @@ def add_comment(goal_id):
         abort(404)
     form = CommentForm(prefix="comment")
     if form.validate_on_submit():
-        actions.add_comment(goal, form, current_user, match)
-        crisis = watch_words(current_user, form.body.data)
+        comment, created = actions.add_comment(goal, form, current_user, match)
+        crisis = watch_words(current_user, [comment.body], "goal_comment", before=[] if created else [comment.body])
         return answer(goal, role, match, current_user, "comments", crisis=crisis, announce=_("Sent."))
     return answer(goal, role, match, current_user, "comments", status=form_status(form), comment_form=form)

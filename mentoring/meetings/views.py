@@ -9,7 +9,7 @@ from ..access import require, roles
 from ..clock import to_local, utcnow
 from ..i18n import _
 from ..models import MENTEE, MENTOR
-from ..safety import crisis_panel, has_risk
+from ..safety import crisis_panel
 from ..web import form_status, render
 from . import actions, schedule
 from .actions import Plan
@@ -324,9 +324,9 @@ def add_note(ref):
     form = NoteForm()
     if not form.validate_on_submit():
         return _page(thing, match, status=422, note_form=form)
-    meeting, _note = actions.add_note(current_user, thing, form.body.data.strip(), form.private.data, form.client_id.data)
+    meeting, note = actions.add_note(current_user, thing, form.body.data.strip(), form.private.data, form.client_id.data)
     meeting.match = match
-    crisis = crisis_panel(current_user) if has_risk(form.body.data) else None
+    crisis = crisis_panel(current_user, told_lead=note.safety.told_lead) if note.safety.shows_panel else None
     return _page(meeting, match, note_form=NoteForm(formdata=None), crisis=crisis)
 
 

@@ -8,7 +8,7 @@ from ..clock import utcnow
 from ..db import create_once, database
 from ..models import MENTEE, MENTOR
 from ..push import cancel_pending, notify
-from ..safety import has_risk
+from ..safety import check_writing, has_risk
 from ..web import path_for
 from .conversations import topic
 from .models import Conversation, Message, Participant
@@ -29,6 +29,7 @@ def send(participant, body, client_id, now=None):
     """Add a message once per client id; returns (message, created).
 
     A retried or doubled request finds the first message and changes nothing.
+    `message.safety` says whether to show the writer the crisis panel.
     """
     now = now or utcnow()
     conversation_id = participant.conversation_id
@@ -44,7 +45,15 @@ def send(participant, body, client_id, now=None):
         if created:
             _record_sent(participant, message, now)
             _notify_others(participant, now)
+        message.safety = _check(participant, body, [] if created else [message.body], now)
     return message, created
+
+
+def _check(participant, body, before, now):
+    """Risky words in a mentee's message alert the safeguarding lead, as the app promises."""
+    if participant.role != MENTEE:
+        return check_writing(None, [], "message")
+    return check_writing(participant.user, [body], "message", before=before, now=now)
 
 
 def _record_sent(participant, message, now):
@@ -90,6 +99,7 @@ def _notify_others(participant, now):
 
 
 def edit(participant, message, body, now=None):
+    """Change one's own message; True when it changed. `message.safety` as for send."""
     now = now or utcnow()
     if not can_change(message, participant.user_id, now):
         raise Closed()
@@ -99,6 +109,7 @@ def edit(participant, message, body, now=None):
         ).where((Message.id == message.id) & Message.deleted_at.is_null()).execute()
         if changed:
             _bump(message.conversation_id)
+            message.safety = _check(participant, body, [message.body], now)
     return bool(changed)
 
 

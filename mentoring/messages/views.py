@@ -54,10 +54,16 @@ def _poll_seconds():
     return current_app.config.get("MESSAGES_POLL_SECONDS", 4)
 
 
+def _crisis_next(conversation_id, check):
+    """The next thread page opens with the crisis panel (check: a safety.WritingCheck)."""
+    session[CRISIS_KEY] = {"conversation": conversation_id, "told_lead": check.told_lead}
+
+
 def _crisis_once(conversation_id):
-    if session.get(CRISIS_KEY) == conversation_id:
+    asked = session.get(CRISIS_KEY)
+    if isinstance(asked, dict) and asked.get("conversation") == conversation_id:
         session.pop(CRISIS_KEY)
-        return crisis_panel(current_user)
+        return crisis_panel(current_user, told_lead=asked.get("told_lead", False))
     return None
 
 
@@ -217,10 +223,10 @@ def send_message(conversation_id):
         return _send_failed(member, form)
     now = utcnow()
     message, _created = send(member, form.body.data, form.client_id.data, now)
-    crisis = message.risk
+    crisis = message.safety.shows_panel
     if not wants_fragment():
         if crisis:
-            session[CRISIS_KEY] = conversation_id
+            _crisis_next(conversation_id, message.safety)
         return redirect(url_for("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}"))
     # The send moved the version and our read marker: read them afresh.
     member = _member(conversation_id)
@@ -229,7 +235,7 @@ def send_message(conversation_id):
     version = member.conversation.version
     context = _thread_context(
         member, block, now, after=after, etag=_etag(version), version=version, form=MessageForm(formdata=None),
-        crisis=crisis_panel(current_user) if crisis else None,
+        crisis=crisis_panel(current_user, told_lead=message.safety.told_lead) if crisis else None,
     )
     _composer_label(context["form"], context["other"])
     if not block.complete:
@@ -283,8 +289,9 @@ def edit_message(conversation_id, message_id):
             except Closed:
                 error = _("Messages can only be changed in the first 15 minutes after sending.")
             else:
-                if member.role == MENTEE and Message.get_by_id(message.id).risk:
-                    session[CRISIS_KEY] = conversation_id
+                check = getattr(message, "safety", None)
+                if check and check.shows_panel:
+                    _crisis_next(conversation_id, check)
                 flash(_("Your message is changed."), "success")
                 return _back_to(message)
     return render("messages/edit.html", message=message, member=member, form=form, error=error,
