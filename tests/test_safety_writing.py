@@ -162,3 +162,22 @@ def test_a_risky_meeting_note_alerts_once(world, as_user, url):
     assert 'id="crisis-panel"' in html and TOLD in html
     assert_one_alert_about(world.mentee, "Meeting note")
     assert Meeting.select().count() == 1
+
+
+def test_a_proposals_agenda_alerts_once_and_the_meeting_page_shows_the_panel(world, as_user, url):
+    from .test_meetings_propose import form, local_plan
+
+    client = as_user(world.mentee)
+    data = form(local_plan(world.mentee), match=world.match.id, agenda=f"{PRIVATE}, and wanting to die")
+    first = client.post(url("meetings.propose"), data=data)
+    client.post(url("meetings.propose"), data=data)
+    assert_one_alert_about(world.mentee, "meeting")
+    page = client.get(first.headers["Location"]).get_data(as_text=True)
+    assert 'id="crisis-panel"' in page and TOLD in page
+
+
+def test_a_reason_for_calling_off_alerts(world, as_user, url):
+    meeting = make_meeting(world.match, soon(3))
+    client = as_user(world.mentee)
+    client.post(url("meetings.cancel", ref=meeting.ref), data={"reason": f"{PRIVATE} found me after I overdosed"})
+    assert_one_alert_about(world.mentee, "called off")

@@ -2,14 +2,14 @@
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, session, url_for
 from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import to_local, utcnow
 from ..i18n import _
 from ..models import MENTEE, MENTOR
-from ..safety import crisis_panel
+from ..safety import check_writing, crisis_panel
 from ..web import form_status, render
 from . import actions, schedule
 from .actions import Plan
@@ -17,6 +17,8 @@ from .forms import CancelForm, ChangeForm, LogForm, NoteForm, OutcomeForm, Propo
 from .models import CANCELLED, CONFIRMED, ONCE, PROPOSED, Meeting, MeetingNote, MeetingSeries
 
 bp = Blueprint("meetings", __name__)
+# Set when someone wrote risky words about a meeting: the next meeting page opens with the crisis panel.
+CRISIS_KEY = "meetings_crisis"
 members = roles(MENTEE, MENTOR)
 
 UPCOMING = timedelta(weeks=8)
@@ -155,6 +157,7 @@ def propose():
         if _check_time(form, plan, now):
             match = next(m for m in matches if m.id == form.match.data)
             thing, created = actions.propose(current_user, match, plan, form.client_id.data, now)
+            _watch([plan.agenda], before=[] if created else [plan.agenda])
             if created:
                 flash(_("Sent to %(name)s, who will be asked to accept it or suggest another time.",
                         name=match.other(current_user).name), "success")
@@ -176,21 +179,37 @@ def log():
         if _check_time(form, plan, now, future=False):
             match = next(m for m in matches if m.id == form.match.data)
             meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
+            # A replayed form finds the meeting saved the first time, made before `now`.
+            _watch([plan.agenda], before=[] if meeting.created_at == now else [plan.agenda])
             flash(_("Saved. You can add notes below."), "success")
             return go("meetings.meeting", ref=meeting.ref)
     return render("meetings/log.html", form=form, matches=matches, status=form_status(form))
+
+
+def _watch(texts, before=()):
+    """What a member writes about a meeting (what to talk about, why it moved)
+    goes through the one safety rule; the next page shows the panel."""
+    check = check_writing(current_user, texts, "meeting", before=before)
+    if check.shows_panel:
+        session[CRISIS_KEY] = {"told_lead": check.told_lead}
+
+
+def _pending_crisis():
+    asked = session.pop(CRISIS_KEY, None)
+    return crisis_panel(current_user, told_lead=asked.get("told_lead", False)) if isinstance(asked, dict) else None
 
 
 # One meeting, occurrence or series
 
 def _page(thing, match, status=200, **forms):
     now = utcnow()
+    crisis = forms.get("crisis") or _pending_crisis()
     if isinstance(thing, MeetingSeries):
         upcoming = schedule.for_series([thing], now, now + timedelta(weeks=12))[thing.id]
         for item in upcoming:
             item.match = match
         return render("meetings/series.html", series=thing, match=match, upcoming=upcoming, now=now,
-                      can_accept=actions.can_accept(thing, current_user), status=status)
+                      can_accept=actions.can_accept(thing, current_user), crisis=crisis, status=status)
     notes = actions.visible_notes(thing, current_user)
     return render(
         "meetings/meeting.html",
@@ -202,7 +221,7 @@ def _page(thing, match, status=200, **forms):
         can_accept=actions.can_accept(_answerable(thing), current_user),
         note_form=forms.get("note_form") or NoteForm(formdata=None),
         outcome_form=forms.get("outcome_form") or OutcomeForm(formdata=None, outcome=thing.outcome or None),
-        crisis=forms.get("crisis"),
+        crisis=crisis,
         status=status,
     )
 
@@ -269,7 +288,9 @@ def change(ref):
         if thing.status == CONFIRMED and not reason:
             form.reason.errors.append(_("Say why in a few words, so %(name)s knows.", name=match.other(current_user).name))
         elif _check_time(form, plan, now):
+            before = [thing.agenda, thing.change_note]
             changed = actions.change(current_user, thing, plan, reason, now)
+            _watch([plan.agenda, reason], before=before)
             flash(_("Changed. %(name)s will be told.", name=match.other(current_user).name), "success")
             return go("meetings.meeting", ref=changed.ref)
     return render("meetings/change.html", thing=thing, match=match, form=form, status=form_status(form))
@@ -284,7 +305,9 @@ def cancel(ref):
         return go("meetings.meeting", ref=thing.ref)
     form = CancelForm()
     if form.validate_on_submit():
+        before = [thing.change_note]
         done = actions.cancel(current_user, thing, form.reason.data.strip())
+        _watch([form.reason.data], before=before)
         flash(_("Done. %(name)s will be told.", name=match.other(current_user).name), "success")
         return go("meetings.meeting", ref=done.ref)
     return render("meetings/cancel.html", thing=thing, match=match, form=form, status=form_status(form))

@@ -23,6 +23,7 @@ SOURCES = {
     "goal_rating": _l("Note on their progress with a goal"),
     "goal_step": _l("Step of one of their goals"),
     "meeting_note": _l("Meeting note"),
+    "meeting": _l("A meeting's plan, or why it moved or was called off"),
 }
 
 
