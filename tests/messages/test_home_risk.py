@@ -5,11 +5,13 @@ from datetime import timedelta
 from playhouse.test_utils import count_queries
 
 from mentoring.clock import utcnow
+from mentoring.messages.sending import delete
 from mentoring.models import MENTEE
+from mentoring.people.matching import end_match
 
-from .factories import make_match, make_user
-from .messages_support import say, sides  # noqa: F401 (say is a fixture)
-from .mood_data import sharing
+from ..factories import make_match, make_user
+from ..mood.support import sharing
+from .support import fresh, sides
 
 CARD = 'aria-labelledby="risk-waiting-title"'
 
@@ -52,11 +54,6 @@ def test_an_ordinary_waiting_message_or_someone_elses_mentee_shows_nothing(world
 
 
 def test_a_deleted_message_or_an_ended_match_shows_nothing(world, as_user, say):
-    from mentoring.messages.sending import delete
-    from mentoring.people.matching import end_match
-
-    from .messages_support import fresh
-
     _, mentee, _ = sides(world.match)
     message = say(mentee, "I want to die")
     delete(fresh(mentee), message)

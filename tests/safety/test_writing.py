@@ -5,13 +5,14 @@ from datetime import datetime
 
 import pytest
 
+from mentoring.clock import to_local
 from mentoring.meetings.models import Meeting
 from mentoring.messages import Message
 from mentoring.safety import SafeguardingAlert, check_writing
 
-from .goal_data import make_goal, make_step
-from .meetings_support import make_meeting, soon
-from .messages_support import sides
+from ..goals.support import make_goal, make_step
+from ..meetings.support import make_meeting, soon
+from ..messages.support import sides
 
 TOLD = "your program's safeguarding lead has been told"
 PRIVATE = "my sister Jo"  # words around the risky ones that must never reach the lead
@@ -165,10 +166,10 @@ def test_a_risky_meeting_note_alerts_once(world, as_user, url):
 
 
 def test_a_proposals_agenda_alerts_once_and_the_meeting_page_shows_the_panel(world, as_user, url):
-    from .test_meetings_propose import form, local_plan
-
+    when = to_local(soon(5), world.mentee.timezone)
+    data = {"client_id": "c" * 16, "day": when.strftime("%Y-%m-%d"), "time": "10:00", "duration": "60",
+            "mode": "phone", "repeat": "once", "match": world.match.id, "agenda": f"{PRIVATE}, and wanting to die"}
     client = as_user(world.mentee)
-    data = form(local_plan(world.mentee), match=world.match.id, agenda=f"{PRIVATE}, and wanting to die")
     first = client.post(url("meetings.propose"), data=data)
     client.post(url("meetings.propose"), data=data)
     assert_one_alert_about(world.mentee, "meeting")

@@ -8,7 +8,7 @@ import pytest
 from mentoring.safety import risk
 from mentoring.safety.risk_report import main, measure, read_corpus
 
-CORPUS = Path(__file__).parent / "data" / "risk_corpus.tsv"
+CORPUS = Path(__file__).parents[1] / "data" / "risk_corpus.tsv"
 
 
 @pytest.fixture(scope="module")
