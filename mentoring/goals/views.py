@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import local_today
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..pagination import paginate
@@ -55,9 +56,10 @@ def new():
     form = NewGoalForm()
     if form.validate_on_submit():
         match = current_user.active_match()
-        goal, created = actions.create_goal(current_user, form, current_user, match)
-        texts = _goal_texts(goal) + [form.steps.data]
-        watch_words(current_user, texts, "goal", before=[] if created else texts)
+        with database.atomic():  # the goal and any alert it raises, together
+            goal, created = actions.create_goal(current_user, form, current_user, match)
+            texts = _goal_texts(goal) + [form.steps.data]
+            watch_words(current_user, texts, "goal", before=[] if created else texts)
         if created:
             flash(_("Your goal is set. Small steps count: tick them off as you go."), "success")
         return redirect_to("goals.goal", goal_id=goal.id)
@@ -86,8 +88,9 @@ def edit(goal_id):
     if form.validate_on_submit():
         was_draft = found.is_draft
         before = _goal_texts(found)
-        actions.update_goal(found, form)
-        watch_words(current_user, _goal_texts(found), "goal", before=before)
+        with database.atomic():
+            actions.update_goal(found, form)
+            watch_words(current_user, _goal_texts(found), "goal", before=before)
         flash(_("It's your goal now.") if was_draft else _("Saved."), "success")
         return redirect_to("goals.goal", goal_id=found.id)
     return render("goals/edit.html", form=form, goal=found, status=form_status(form))
@@ -131,9 +134,10 @@ def status(goal_id):
             form.status.errors.append(_("A goal can't move there from where it is now."))
         else:
             before = [found.reflection]
-            changed = actions.set_status(found, form.status.data, form.reflection.data,
-                                         mentor_id=match.mentor_id if match else None)
-            watch_words(current_user, [form.reflection.data], "goal", before=before)
+            with database.atomic():
+                changed = actions.set_status(found, form.status.data, form.reflection.data,
+                                             mentor_id=match.mentor_id if match else None)
+                watch_words(current_user, [form.reflection.data], "goal", before=before)
             if changed:
                 flash(_status_message(found), "success")
             return redirect_to("goals.goal", goal_id=found.id)

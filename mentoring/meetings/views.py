@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import to_local, utcnow
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..safety import check_writing, crisis_panel
@@ -156,8 +157,9 @@ def propose():
         plan = _plan(form, form.repeat.data)
         if _check_time(form, plan, now):
             match = next(m for m in matches if m.id == form.match.data)
-            thing, created = actions.propose(current_user, match, plan, form.client_id.data, now)
-            _watch([plan.agenda], before=[] if created else [plan.agenda])
+            with database.atomic():  # the meeting and any alert it raises, together
+                thing, created = actions.propose(current_user, match, plan, form.client_id.data, now)
+                _watch([plan.agenda], before=[] if created else [plan.agenda])
             if created:
                 flash(_("Sent to %(name)s, who will be asked to accept it or suggest another time.",
                         name=match.other(current_user).name), "success")
@@ -178,9 +180,10 @@ def log():
         plan = _plan(form)
         if _check_time(form, plan, now, future=False):
             match = next(m for m in matches if m.id == form.match.data)
-            meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
-            # A replayed form finds the meeting saved the first time, made before `now`.
-            _watch([plan.agenda], before=[] if meeting.created_at == now else [plan.agenda])
+            with database.atomic():
+                meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
+                # A replayed form finds the meeting saved the first time, made before `now`.
+                _watch([plan.agenda], before=[] if meeting.created_at == now else [plan.agenda])
             flash(_("Saved. You can add notes below."), "success")
             return go("meetings.meeting", ref=meeting.ref)
     return render("meetings/log.html", form=form, matches=matches, status=form_status(form))
@@ -289,8 +292,9 @@ def change(ref):
             form.reason.errors.append(_("Say why in a few words, so %(name)s knows.", name=match.other(current_user).name))
         elif _check_time(form, plan, now):
             before = [thing.agenda, thing.change_note]
-            changed = actions.change(current_user, thing, plan, reason, now)
-            _watch([plan.agenda, reason], before=before)
+            with database.atomic():
+                changed = actions.change(current_user, thing, plan, reason, now)
+                _watch([plan.agenda, reason], before=before)
             flash(_("Changed. %(name)s will be told.", name=match.other(current_user).name), "success")
             return go("meetings.meeting", ref=changed.ref)
     return render("meetings/change.html", thing=thing, match=match, form=form, status=form_status(form))
@@ -306,8 +310,9 @@ def cancel(ref):
     form = CancelForm()
     if form.validate_on_submit():
         before = [thing.change_note]
-        done = actions.cancel(current_user, thing, form.reason.data.strip())
-        _watch([form.reason.data], before=before)
+        with database.atomic():
+            done = actions.cancel(current_user, thing, form.reason.data.strip())
+            _watch([form.reason.data], before=before)
         flash(_("Done. %(name)s will be told.", name=match.other(current_user).name), "success")
         return go("meetings.meeting", ref=done.ref)
     return render("meetings/cancel.html", thing=thing, match=match, form=form, status=form_status(form))
