@@ -5,12 +5,12 @@ comments); without JavaScript it gets a redirect to the goal page at that
 fragment, so the page reloads where the person was.
 """
 
-from flask import Blueprint, redirect, session, url_for
+from flask import Blueprint, redirect, url_for
 
 from ..clock import local_today, utcnow
 from ..i18n import _
 from ..pagination import paginate
-from ..safety import check_writing, crisis_panel
+from ..safety import check_writing, crisis_panel, panel_next, pending_panel
 from ..web import render, wants_fragment
 from . import chart, queries
 from .forms import CommentForm, RatingForm, StepForm
@@ -25,7 +25,6 @@ FRAGMENTS = {
     "progress": "goals/_progress.html",
     "comments": "goals/_comments.html",
 }
-CRISIS_FLAG = "goals_crisis"
 
 
 def fresh_forms():
@@ -65,9 +64,8 @@ def goal_context(goal, role, match, user, **given):
     }
     context.update(fresh_forms())
     context.update(given)
-    asked = session.pop(CRISIS_FLAG, None) if role == OWNER else None
-    if asked:
-        context["crisis"] = crisis_panel(user, told_lead=isinstance(asked, dict) and asked.get("told_lead", False))
+    if role == OWNER and not context["crisis"]:
+        context["crisis"] = pending_panel(user, "goals")
     return context
 
 
@@ -95,7 +93,7 @@ def watch_words(user, texts, source, before=()):
     if check.shows_panel:
         if wants_fragment():
             return crisis_panel(user, told_lead=check.told_lead)
-        session[CRISIS_FLAG] = {"told_lead": check.told_lead}
+        panel_next(check, "goals")
     return None
 
 

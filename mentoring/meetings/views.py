@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from ..access import require, roles
@@ -10,7 +10,7 @@ from ..clock import to_local, utcnow
 from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
-from ..safety import check_writing, crisis_panel
+from ..safety import check_writing, crisis_panel, panel_next, pending_panel
 from ..web import form_status, render
 from . import actions, schedule
 from .actions import Plan
@@ -18,8 +18,6 @@ from .forms import CancelForm, ChangeForm, LogForm, NoteForm, OutcomeForm, Propo
 from .models import CANCELLED, CONFIRMED, ONCE, PROPOSED, Meeting, MeetingNote, MeetingSeries
 
 bp = Blueprint("meetings", __name__)
-# Set when someone wrote risky words about a meeting: the next meeting page opens with the crisis panel.
-CRISIS_KEY = "meetings_crisis"
 members = roles(MENTEE, MENTOR)
 
 UPCOMING = timedelta(weeks=8)
@@ -194,19 +192,14 @@ def _watch(texts, before=()):
     goes through the one safety rule; the next page shows the panel."""
     check = check_writing(current_user, texts, "meeting", before=before)
     if check.shows_panel:
-        session[CRISIS_KEY] = {"told_lead": check.told_lead}
-
-
-def _pending_crisis():
-    asked = session.pop(CRISIS_KEY, None)
-    return crisis_panel(current_user, told_lead=asked.get("told_lead", False)) if isinstance(asked, dict) else None
+        panel_next(check, "meetings")
 
 
 # One meeting, occurrence or series
 
 def _page(thing, match, status=200, **forms):
     now = utcnow()
-    crisis = forms.get("crisis") or _pending_crisis()
+    crisis = forms.get("crisis") or pending_panel(current_user, "meetings")
     if isinstance(thing, MeetingSeries):
         upcoming = schedule.for_series([thing], now, now + timedelta(weeks=12))[thing.id]
         for item in upcoming:

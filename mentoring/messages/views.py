@@ -3,7 +3,7 @@ changing and reporting messages, and the coordinator's retention setting."""
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_date, format_time
 from flask_login import current_user
 
@@ -13,7 +13,7 @@ from ..db import database
 from ..i18n import _
 from ..models import COORDINATOR, MENTEE, MENTOR, Match, Program
 from ..pagination import paginate
-from ..safety import crisis_panel
+from ..safety import crisis_panel, panel_next, pending_panel
 from ..web import form_status, render, wants_fragment
 from . import thread as threads
 from .conversations import conversation_list, is_open, membership, open_for_match, open_missing, participants
@@ -27,8 +27,6 @@ from .text import linkify, preview
 
 bp = Blueprint("messages", __name__)
 members = roles(MENTEE, MENTOR)
-# Set when a risky message was sent without JavaScript: the next thread page shows the crisis panel.
-CRISIS_KEY = "messages_crisis"
 HIDDEN_HEADER = "X-Thread-Hidden"
 
 
@@ -55,16 +53,12 @@ def _poll_seconds():
 
 
 def _crisis_next(conversation_id, check):
-    """The next thread page opens with the crisis panel (check: a safety.WritingCheck)."""
-    session[CRISIS_KEY] = {"conversation": conversation_id, "told_lead": check.told_lead}
+    """A risky message sent without JavaScript: the next thread page opens with the crisis panel."""
+    panel_next(check, f"conversation-{conversation_id}")
 
 
 def _crisis_once(conversation_id):
-    asked = session.get(CRISIS_KEY)
-    if isinstance(asked, dict) and asked.get("conversation") == conversation_id:
-        session.pop(CRISIS_KEY)
-        return crisis_panel(current_user, told_lead=asked.get("told_lead", False))
-    return None
+    return pending_panel(current_user, f"conversation-{conversation_id}")
 
 
 # The list of conversations.

@@ -1,13 +1,10 @@
 """Pieces several mood pages share."""
 
-from flask import session
 from flask_login import current_user
 
 from ...access import require
-from ...safety import crisis_panel
+from ...safety import panel_next, pending_panel
 from ..models import CheckIn
-
-CRISIS_KEY = "mood_crisis"
 
 
 def me():
@@ -21,13 +18,10 @@ def own_checkin(checkin_id):
 
 
 def show_crisis_next(check):
-    """Ask the next page to open with the calm crisis panel (check: a safety.WritingCheck)."""
-    session[CRISIS_KEY] = {"told_lead": check.told_lead}
+    """Ask the next mood page to open with the calm crisis panel (check: a safety.WritingCheck)."""
+    panel_next(check, "mood")
 
 
 def pending_crisis():
     """The crisis panel's context when the last save asked for it, once."""
-    asked = session.pop(CRISIS_KEY, None)
-    if asked:
-        return crisis_panel(me(), told_lead=isinstance(asked, dict) and asked.get("told_lead", False))
-    return None
+    return pending_panel(me(), "mood")
