@@ -8,7 +8,7 @@ from ..clock import utcnow
 from ..db import create_once, database
 from ..models import MENTEE, MENTOR
 from ..push import cancel_pending, notify
-from ..safety import check_writing, has_risk
+from ..safety import check_writing, shows_panel
 from ..web import path_for
 from .conversations import topic
 from .models import Conversation, Message, Participant
@@ -33,6 +33,7 @@ def send(participant, body, client_id, now=None):
     """
     now = now or utcnow()
     conversation_id = participant.conversation_id
+    writer = _writer(participant)
     with database.atomic():
         message, created = create_once(
             Message,
@@ -40,20 +41,19 @@ def send(participant, body, client_id, now=None):
             conversation=conversation_id,
             body=body,
             created_at=now,
-            risk=participant.role == MENTEE and has_risk(body),
+            risk=shows_panel(writer, [body]),
         )
         if created:
             _record_sent(participant, message, now)
             _notify_others(participant, now)
-        message.safety = _check(participant, body, [] if created else [message.body], now)
+        message.safety = check_writing(writer, [body], "message", before=[] if created else [message.body], now=now)
     return message, created
 
 
-def _check(participant, body, before, now):
-    """Risky words in a mentee's message alert the safeguarding lead, as the app promises."""
-    if participant.role != MENTEE:
-        return check_writing(None, [], "message")
-    return check_writing(participant.user, [body], "message", before=before, now=now)
+def _writer(participant):
+    """Whose words the safety rule reads: a mentee's (it reads no one else's, so
+    the mentor's user row is not even loaded)."""
+    return participant.user if participant.role == MENTEE else None
 
 
 def _record_sent(participant, message, now):
@@ -103,13 +103,15 @@ def edit(participant, message, body, now=None):
     now = now or utcnow()
     if not can_change(message, participant.user_id, now):
         raise Closed()
+    writer = _writer(participant)
     with database.atomic():
         changed = Message.update(
-            body=body, edited_at=now, risk=participant.role == MENTEE and has_risk(body)
+            body=body, edited_at=now, risk=shows_panel(writer, [body])
         ).where((Message.id == message.id) & Message.deleted_at.is_null()).execute()
         if changed:
             _bump(message.conversation_id)
-            message.safety = _check(participant, body, [message.body], now)
+            # Alert and risk flag read the same lists: the program's languages.
+            message.safety = check_writing(writer, [body], "message", before=[message.body], now=now)
     return bool(changed)
 
 

@@ -182,3 +182,16 @@ def test_a_reason_for_calling_off_alerts(world, as_user, url):
     client = as_user(world.mentee)
     client.post(url("meetings.cancel", ref=meeting.ref), data={"reason": f"{PRIVATE} found me after I overdosed"})
     assert_one_alert_about(world.mentee, "called off")
+
+
+def test_a_programs_second_language_counts_everywhere_a_message_is_read(world, as_user, url, monkeypatch):
+    from mentoring.models import Program
+    from mentoring.safety import risk
+
+    monkeypatch.setitem(risk._COMPILED, "xx", risk._compile([r"zorg blap"]))
+    Program.update(settings={"risk_languages": ["en", "xx"]}).where(Program.id == world.program.id).execute()
+    conversation, _, _ = sides(world.match)
+    html = send(as_user(world.mentee), url, conversation, f"{PRIVATE}: zorg blap").get_data(as_text=True)
+    assert 'id="crisis-panel"' in html
+    assert Message.get().risk  # so the mentor's guide shows too
+    assert_one_alert_about(world.mentee, "Message")
