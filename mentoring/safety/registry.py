@@ -40,12 +40,17 @@ EXEMPT = {
     "Program.name": _NAME, "Program.timezone": _CODE, "Program.settings": _CODE,
     "Invite.role": _CODE, "Invite.email": _NAME, "Invite.token_hash": _SECRET,
     "PasswordReset.token_hash": _SECRET, "LoginFailure.key": _SECRET,
+    "UserSession.secret_hash": _SECRET, "UserSession.user_token": _SECRET,
+    "UserSession.user_agent": "the browser's own description of itself",
     "Match.status": _CODE, "Match.end_reason": _CODE, "Match.end_note": _STAFF,
     "CrisisResource.region": _STAFF, "CrisisResource.name": _STAFF, "CrisisResource.description": _STAFF,
     "CrisisResource.phone": _NAME, "CrisisResource.sms": _NAME, "CrisisResource.url": _NAME,
     # Safeguarding itself.
     "SafeguardingAlert.kind": _CODE, "SafeguardingAlert.summary": "the alert itself, written by the app",
     "SafeguardingAlert.details": "the alert itself, written by the app", "SafeguardingAlert.status": _CODE,
+    "SafeguardingAlert.level": _CODE, "SafeguardingAlert.outcome": _CODE, "SafeguardingAlert.client_id": _SECRET,
+    "SafetyContact.phone": _NAME, "SafetyContact.contact_name": _NAME, "SafetyContact.contact_relation": _NAME,
+    "SafetyContact.contact_phone": _NAME,
     "AlertEvent.action": _CODE, "AlertEvent.note": _STAFF + ": the lead's follow-up of an alert",
     "MessageReport.note": "sent to the safeguarding lead with the report it belongs to, which is already an alert",
     # Mood.
