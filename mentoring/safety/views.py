@@ -1,6 +1,6 @@
 """Get help now, the program's crisis resources, and the safeguarding queue."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, redirect, request, session, url_for
 from flask_login import current_user
 from peewee import JOIN, Case
 
@@ -30,9 +30,36 @@ def add_help_section(app, template, loader, order):
     add_slot(app, "help", template, loader, order)
 
 
-def crisis_panel(user):
-    """Context for safety/_crisis_panel.html, shown right after someone writes risky words."""
-    return {"resources": list(user.program.crisis_resources()), "sections": filled_slots("help", user)}
+def crisis_panel(user, told_lead=False):
+    """Context for safety/_crisis_panel.html, shown right after someone writes risky words.
+
+    `told_lead`: an alert went to the program's safeguarding lead, and the panel
+    says so plainly; without one it makes no such promise.
+    """
+    return {
+        "resources": list(user.program.crisis_resources()),
+        "sections": filled_slots("help", user),
+        "told_lead": told_lead,
+    }
+
+
+# A save that redirects asks the page it lands on to open with the panel.
+PANEL_KEY = "safety_panel"
+
+
+def panel_next(check, place):
+    """After a save with risky words (check: a WritingCheck), the next page at `place`
+    ("mood", "goals", "meetings", "conversation-3") opens with the crisis panel, once."""
+    session[PANEL_KEY] = {"place": place, "told_lead": check.told_lead}
+
+
+def pending_panel(user, place):
+    """The crisis panel's context when the last save asked for it at `place`, once; else None."""
+    asked = session.get(PANEL_KEY)
+    if not isinstance(asked, dict) or asked.get("place") != place:
+        return None
+    session.pop(PANEL_KEY)
+    return crisis_panel(user, told_lead=asked.get("told_lead", False))
 
 
 @bp.route("/help")
