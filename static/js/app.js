@@ -317,6 +317,28 @@
   });
 
   // ---------------------------------------------------------------------
+  // While a boosted link or form is loading the next page, the page on screen
+  // is about to be replaced: anything typed into it now would vanish with it,
+  // and a form sent from it would have its answer thrown away. On a slow phone
+  // that window is long. So the leaving page takes no input until the next one
+  // is in (or the request failed and it stays).
+  function leaving(main, busy) {
+    if (!main) return;
+    main.inert = busy;
+    if (busy) main.setAttribute("aria-busy", "true");
+    else main.removeAttribute("aria-busy");
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.boosted) leaving(document.getElementById("main"), true);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    // The swapped-in page brings a fresh <main>; this restores the old one
+    // when nothing replaced it (offline, an error, a 204).
+    if (event.detail.boosted) leaving(document.getElementById("main"), false);
+  });
+
+  // ---------------------------------------------------------------------
   // A whole page swapped into <body> (boosted links and forms, HX-Location)
   // brings its own <body> attributes: who is signed in, the CSRF header,
   // htmx history off. htmx keeps the old ones, so copy them over.
