@@ -26,9 +26,11 @@ def test_mentee_sets_a_goal_and_mentor_encourages(new_phone, world):
     # Ticking a step updates in place: no reload, the page stays where it was.
     mentee.evaluate("window.goalMarker = 'still here'")
     shoes = mentee.get_by_role("checkbox", name="Find my walking shoes")
-    shoes.scroll_into_view_if_needed()
-    mentee.evaluate("window.scrollBy(0, 120)")
+    # In the middle of the screen, wherever saving the goal left the page: a tap
+    # on a step half out of view would scroll it in before anything is sent.
+    shoes.evaluate("step => step.scrollIntoView({block: 'center'})")
     before = mentee.evaluate("window.scrollY")
+    assert before > 0
     shoes.click()
     expect(mentee.get_by_role("checkbox", name="Find my walking shoes")).to_be_checked()
     expect(mentee.get_by_role("checkbox", name="Walk to the corner")).not_to_be_checked()
