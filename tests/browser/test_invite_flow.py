@@ -93,3 +93,38 @@ def test_what_is_typed_while_the_page_loads_is_not_lost(new_phone, world, slow_p
     expect(link).to_be_visible()
     expect(link).not_to_have_value(first)
     expect(coordinator.locator("#invites li", has_text="sol@example.org")).to_have_count(1)
+
+
+@pytest.fixture
+def slow_posts(app):
+    """Every POST takes 0.4 s, and CSRF is checked, as in production."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    inner = app.wsgi_app
+
+    def slow(environ, start_response):
+        if environ["REQUEST_METHOD"] == "POST":
+            time.sleep(0.4)
+        return inner(environ, start_response)
+
+    app.wsgi_app = slow
+
+
+def test_a_double_tap_sends_once_with_the_pages_csrf_token(new_phone, world, slow_posts):
+    coordinator = new_phone()
+    sign_in(coordinator, world.coordinator)
+    coordinator.get_by_role("link", name="Invite", exact=True).click()
+    coordinator.get_by_label("Their email").fill("sol@example.org")
+    token = coordinator.locator('meta[name="csrf-token"]').get_attribute("content")
+    button = coordinator.get_by_role("button", name="Make invite link")
+    posts = []
+    coordinator.on("request", lambda r: posts.append(r) if r.method == "POST" else None)
+    with coordinator.expect_request(lambda r: r.method == "POST") as sent:
+        button.dblclick()
+    # Disabled while the request is in flight, so the second tap did nothing.
+    expect(button).to_be_disabled()
+    expect(coordinator.get_by_label("Invite link")).to_be_visible()
+    coordinator.wait_for_load_state("networkidle")
+    assert sent.value.headers["x-csrftoken"] == token
+    expect(coordinator.locator("#invites li", has_text="sol@example.org")).to_have_count(1)
+    assert len(posts) == 1
+    expect(coordinator.get_by_role("button", name="Make invite link")).to_be_enabled()
