@@ -322,7 +322,8 @@
     else main.removeAttribute("aria-busy");
   }
 
-  document.addEventListener("htmx:beforeRequest", function (event) {
+  // beforeSend, not beforeRequest: another listener may still cancel a request there.
+  document.addEventListener("htmx:beforeSend", function (event) {
     if (event.detail.boosted) leaving(document.getElementById("main"), true);
   });
   document.addEventListener("htmx:afterRequest", function (event) {
