@@ -151,7 +151,7 @@ def test_a_goal_agreed_together_and_achieved(new_phone, world):
     mentee.get_by_role("link", name="Join the Tuesday choir").click()
     screenshot(mentee, "goals-draft-mentee")
     mentee.get_by_role("button", name="Make it my goal").click()
-    expect(mentee.get_by_text("It's your goal now.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text("It's your goal now.")).to_be_visible()
     for step in ("Find the hall", "Go once"):
         mentee.get_by_role("checkbox", name=step).click()
         expect(mentee.get_by_role("checkbox", name=step)).to_be_checked()

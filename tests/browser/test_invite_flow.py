@@ -49,7 +49,7 @@ def test_invite_join_pair_and_see_each_other(new_phone, world):
     coordinator.get_by_label("Mentee").select_option(label="Sol")
     coordinator.get_by_label("Mentor").select_option(label="Nadia (0 of 3)")
     coordinator.get_by_role("button", name="Pair them").click()
-    expect(coordinator.get_by_text("Nadia and Sol are now paired.")).to_be_visible()
+    expect(coordinator.get_by_role("main").get_by_text("Nadia and Sol are now paired.")).to_be_visible()
 
     mentee.reload()
     expect(mentee.get_by_text("Nadia")).to_be_visible()
