@@ -26,7 +26,7 @@ def test_check_in_trends_phq9_crisis_and_the_lead_alert(new_phone, world):
     mentee.locator("label.mood-option", has_text="Good").click()
     screenshot(mentee, "mood-checkin")
     mentee.get_by_role("button", name="Save check-in").click()
-    expect(mentee.get_by_text("Saved. Thank you for checking in.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text("Saved. Thank you for checking in.")).to_be_visible()
     expect(mentee.get_by_role("region", name="Today").get_by_text("Good")).to_be_visible()
     expect(mentee.get_by_role("group", name="Who sees your check-ins?")).to_have_count(0)
     mentee.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
