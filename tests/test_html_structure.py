@@ -14,9 +14,9 @@ from mentoring.models import Match, User
 from mentoring.push import keys
 
 from .conftest import signed_in
-from .goal_data import make_step
+from .goals.support import make_step
 from .html_checks import problems
-from .messages_support import say, sides  # noqa: F401 (say is a fixture)
+from .messages.support import sides
 from .test_cli import run
 
 SKIP = re.compile(r"/static/|logout|export|\.ics$|\.webmanifest$")
