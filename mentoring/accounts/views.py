@@ -9,10 +9,10 @@ from flask_login import current_user, login_user, logout_user
 from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
-from ..i18n import _, ngettext
-from ..models import Invite, PasswordReset, User, UserSession
+from ..i18n import _, _l, ngettext
+from ..models import ROLES, Invite, PasswordReset, User, UserSession
 from ..security import RateLimit, known_device, remember_device
-from ..web import form_status, render
+from ..web import add_account_link, form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
 bp = Blueprint("accounts", __name__)
@@ -218,5 +218,10 @@ def change_password():
 
 
 def init_app(app):
+    # Its routes join this blueprint, so it loads before the blueprint is registered.
+    from . import devices
+
     app.register_blueprint(bp)
+    app.after_request(devices.seen_on_page)
+    add_account_link(app, ROLES, "accounts.devices", _l("Your devices"), 15)
 
