@@ -235,7 +235,11 @@ class User(UserMixin, BaseModel):
 
 # Sent with the app and `ids` (a list of UserSession ids) inside the transaction
 # that ended them, so features can let go of what belonged to those devices.
-sessions_ended = Namespace().signal("sessions-ended")
+_signals = Namespace()
+sessions_ended = _signals.signal("sessions-ended")
+# Sent with the app, `old` and `new` session ids when one device gets a fresh session
+# (a new password): what belonged to the old one moves to the new one.
+session_renewed = _signals.signal("session-renewed")
 
 # How stale "last seen" may get: one write per device per this long at most.
 SEEN_EVERY = timedelta(minutes=10)
@@ -280,6 +284,18 @@ class UserSession(BaseModel):
             cls.update(ended_at=now or utcnow()).where(cls.id.in_(ids) & cls.ended_at.is_null()).execute()
             sessions_ended.send(current_app._get_current_object(), ids=ids)
         return ids
+
+    @classmethod
+    def end_all(cls, user, keep=None, now=None):
+        """End every open session of `user` but `keep` (a session id); returns their ids.
+
+        Rotating the person's token already locks those sessions out; ending
+        them as well lets features forget what belonged to those devices.
+        """
+        condition = cls.user == getattr(user, "id", user)
+        if keep is not None:
+            condition &= cls.id != keep
+        return cls.end_where(condition, now)
 
     @classmethod
     def open_for(cls, user):

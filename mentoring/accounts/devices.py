@@ -71,7 +71,7 @@ def sign_out_device(session_id):
 @signed_in
 def sign_out_others():
     with database.atomic():
-        ended = UserSession.end_where((UserSession.user == current_user.id) & (UserSession.id != current_user.session_id))
+        ended = UserSession.end_all(current_user, keep=current_user.session_id)
     flash(_("Every other device is signed out.") if ended else _("No other device was signed in."), "success")
     return redirect(url_for("accounts.devices"))
 

@@ -10,7 +10,7 @@ from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
 from ..i18n import _, _l, ngettext
-from ..models import ROLES, Invite, PasswordReset, User, UserSession
+from ..models import ROLES, Invite, PasswordReset, User, UserSession, session_renewed
 from ..security import RateLimit, known_device, remember_device
 from ..web import add_account_link, form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
@@ -176,6 +176,7 @@ def reset_password(token):
                 return _expired("reset")
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
+            UserSession.end_all(user)
         if not user.is_active:
             flash(_("Your password is set. Your account is switched off: ask your coordinator."), "info")
             return redirect(url_for("accounts.login"))
@@ -211,7 +212,11 @@ def change_password():
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
             # Other devices are signed out by the new token; keep this one.
+            old_session = user.session_id
             start_session(user)
+            with database.atomic():
+                session_renewed.send(current_app._get_current_object(), old=old_session, new=user.session_id)
+                UserSession.end_all(user, keep=user.session_id)
             flash(_("Your password is changed. Other devices have been signed out."), "success")
             return redirect(url_for("accounts.account"))
     return render("accounts/password.html", form=form, status=form_status(form))

@@ -12,7 +12,7 @@ from ..clock import utcnow
 from ..db import database
 from ..forms import choices
 from ..i18n import _, _l
-from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, PasswordReset, User
+from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, PasswordReset, User, UserSession
 from ..pagination import paginate
 from ..web import add_nav, form_status, render
 from .forms import END_REASONS, EndMatchForm, InviteForm, MatchForm, PeopleFilter, PersonSettingsForm
@@ -182,6 +182,8 @@ def person_active(user_id):
         # Setting a state, not toggling: a second tap changes nothing and records nothing.
         if User.update(fields).where((User.id == user.id) & (User.is_active != switch_on)).execute():
             audit.record(current_user, "account_switched_on" if switch_on else "account_switched_off", subject=user)
+            if not switch_on:
+                UserSession.end_all(user)
     flash(_("%(name)s is switched on.", name=user.name) if switch_on else _("%(name)s is switched off and signed out.", name=user.name), "success")
     return redirect(url_for("people.person", user_id=user.id))
 
@@ -200,6 +202,7 @@ def person_reset_link(user_id):
         # Whoever holds the link next, nobody stays signed in on the old password.
         user.session_token = User.session_token.default()
         user.save(only=[User.session_token])
+        UserSession.end_all(user)
         audit.record(current_user, "password_link_made", subject=user, target=reset)
     link = url_for("accounts.reset_password", token=token, _external=True)
     return _person_page(user, reset_link=link), {"Referrer-Policy": "no-referrer"}

@@ -11,7 +11,7 @@ A feature with reminders of its own registers a producer, a function of
 
 from ..config import ConfigError
 from ..i18n import _l
-from ..models import MENTEE, MENTOR, ROLES, sessions_ended
+from ..models import MENTEE, MENTOR, ROLES, session_renewed, sessions_ended
 from .outbox import Notification, cancel_pending, notify, topic_key
 from .sender import PushError
 
@@ -22,7 +22,7 @@ def init_app(app):
     from ..home import add_home_card
     from ..web import add_account_link, add_script
     from . import checkin, cli, keys, worker
-    from .devices import forget_signed_out
+    from .devices import follow_renewed, forget_signed_out
     from .views import bp, reminders_card
 
     try:
@@ -37,4 +37,5 @@ def init_app(app):
     app.extensions.setdefault("reminder_producers", []).append(checkin.produce)
     worker.STILL_WANTED[checkin.KIND] = checkin.still_wanted
     sessions_ended.connect(forget_signed_out, sender=app)
+    session_renewed.connect(follow_renewed, sender=app)
     cli.init_app(app)

@@ -41,6 +41,11 @@ def forget_signed_out(sender, ids, **extra):
     Subscription.delete().where(Subscription.session.in_(ids)).execute()
 
 
+def follow_renewed(sender, old, new, **extra):
+    """The same browser with a fresh session (a new password) keeps its notifications."""
+    Subscription.update(session=new).where(Subscription.session == old).execute()
+
+
 def _forget_oldest(user):
     keep = Subscription.select(Subscription.id).where(Subscription.user == user.id).order_by(
         Subscription.created_at.desc(), Subscription.id.desc()
