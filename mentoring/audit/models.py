@@ -24,7 +24,8 @@ ACTIONS = {
 
 # How the page names targets and metadata; the CSV keeps the raw codes.
 TARGETS = {"safeguarding_alerts": _l("Alert"), "password_resets": _l("Password link"), "users": _l("Person")}
-META = {"rows": _l("Rows"), "start": _l("From"), "end": _l("To"), "filter_person": _l("Person"), "filter_action": _l("Filter")}
+META = {"rows": _l("Rows"), "start": _l("From"), "end": _l("To"),
+        "filter_person": _l("Person"), "filter_action": _l("Filter")}
 
 
 class AuditEvent(BaseModel):

@@ -105,6 +105,9 @@ def _row(event):
 
 
 def _cell(value):
-    """Spreadsheets run cells that start with = + - @ as formulas; a leading ' stops that (names are typed by people)."""
+    """Spreadsheets run cells that start with = + - @ as formulas; a leading ' stops that.
+
+    Names are typed by people, so one could be a formula.
+    """
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -11,15 +11,15 @@ CHANGES = re.compile(r"AuditEvent\s*\.\s*(update|delete|delete_instance|delete_b
                      r"|\b(UPDATE|DELETE FROM)\b\s+\"?audit_events")
 
 
-def offending_lines():
+def offending_lines(root=SOURCE):
     found = []
-    for path in SOURCE.rglob("*.py"):
+    for path in root.rglob("*.py"):
         if "migrations" in path.parts:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             match = CHANGES.search(line)
             if match and ("AuditEvent" in line or "audit_events" in line):
-                found.append(f"{path.relative_to(SOURCE)}:{number}: {line.strip()}")
+                found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     return found
 
 
@@ -27,14 +27,15 @@ def test_no_code_updates_or_deletes_audit_rows():
     assert offending_lines() == []
 
 
-def test_the_check_would_catch_one(tmp_path, monkeypatch):
+def test_the_check_would_catch_one(tmp_path):
     (tmp_path / "sneaky.py").write_text("AuditEvent.delete().where(AuditEvent.id == 1).execute()\n"
-                                        'db.execute_sql("DELETE FROM audit_events")\n')
-    monkeypatch.setattr(__import__(__name__, fromlist=["SOURCE"]), "SOURCE", tmp_path)
-    assert len(offending_lines()) == 2
+                                        "AuditEvent.update(meta={}).execute()\n"
+                                        'db.execute_sql("DELETE FROM audit_events")\n'
+                                        "AuditEvent.select().count()\n")
+    assert len(offending_lines(tmp_path)) == 3
 
 
-def test_the_model_offers_no_audited_way_round_it():
+def test_only_audit_record_writes_audit_rows():
     from mentoring.audit.models import AuditEvent
 
     # Peewee gives every model update() and delete(); the app's own code holds none for this one,

@@ -19,7 +19,8 @@ NOW = datetime(2026, 3, 10, 12, 0)
 
 def add(world, n, action="person_viewed", subject=None, actor=None, start=NOW):
     for i in range(n):
-        audit.record(actor or world.coordinator, action, subject=subject or world.mentee, now=start + timedelta(minutes=i))
+        audit.record(actor or world.coordinator, action, subject=subject or world.mentee,
+                     now=start + timedelta(minutes=i))
 
 
 def shown(html):
