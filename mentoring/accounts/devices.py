@@ -48,7 +48,7 @@ def _own_session(session_id):
 @bp.route("/account/devices")
 @signed_in
 def devices():
-    """The person's open sessions, this one first: two queries however many there are."""
+    """The person's open sessions, this one first: one query for them however many there are."""
     here = current_user.session_id
     rows = sorted(UserSession.open_for(current_user), key=lambda row: row.id != here)
     return render("accounts/devices.html", sessions=[(row, describe(row.user_agent), row.id == here) for row in rows])
