@@ -9,10 +9,10 @@ from flask_login import current_user, login_user, logout_user
 from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
-from ..i18n import _, ngettext
-from ..models import Invite, PasswordReset, User, UserSession
+from ..i18n import _, _l, ngettext
+from ..models import ROLES, Invite, PasswordReset, User, UserSession, session_renewed
 from ..security import RateLimit, known_device, remember_device
-from ..web import form_status, render
+from ..web import add_account_link, form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
 bp = Blueprint("accounts", __name__)
@@ -185,6 +185,7 @@ def reset_password(token):
                 return _expired("reset")
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
+            UserSession.end_all(user)
         if not user.is_active:
             flash(_("Your password is set. Your account is switched off: ask your coordinator."), "info")
             return redirect(url_for("accounts.login"))
@@ -220,12 +221,21 @@ def change_password():
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
             # Other devices are signed out by the new token; keep this one.
+            old_session = user.session_id
             start_session(user)
+            with database.atomic():
+                session_renewed.send(current_app._get_current_object(), old=old_session, new=user.session_id)
+                UserSession.end_all(user, keep=user.session_id)
             flash(_("Your password is changed. Other devices have been signed out."), "success")
             return into_new_session(url_for("accounts.account"))
     return render("accounts/password.html", form=form, status=form_status(form))
 
 
 def init_app(app):
+    # Its routes join this blueprint, so it loads before the blueprint is registered.
+    from . import devices
+
     app.register_blueprint(bp)
+    app.after_request(devices.seen_on_page)
+    add_account_link(app, ROLES, "accounts.devices", _l("Your devices"), 15)
 

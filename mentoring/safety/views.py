@@ -4,6 +4,7 @@ from flask import Blueprint, flash, redirect, request, session, url_for
 from flask_login import current_user
 from peewee import JOIN, Case
 
+from .. import audit
 from ..access import public, require, roles, safeguarding_lead
 from ..clock import utcnow
 from ..home import add_home_card, add_match_panel
@@ -174,6 +175,9 @@ def alert(alert_id):
         except StaleAction:
             flash(_("Someone else changed this alert first: see its history."), "error")
         return redirect(url_for("safety.alert", alert_id=found.id))
+    if request.method == "GET":
+        # The page shows what raised it, with its context: a look at personal data.
+        audit.record(current_user, "alert_viewed", subject=found.subject_id, target=found)
     return alert_page(found, form=form, status=form_status(form))
 
 
