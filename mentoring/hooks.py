@@ -19,6 +19,8 @@ A hook's name starts with the feature that reads it. The hooks today:
     web.sw_prelude             make() -> text before sw.js         web.service_worker      pwa
     people.match_facts         loader(matches) -> {id: [Fact]}     people (match pages)    messages, meetings
     people.match_ended         hook(match, now), same transaction  people.end_match        meetings
+    accounts.sessions_ended    forget(session ids), same transaction UserSession.end_where push (its devices)
+    accounts.session_renewed   follow(old id, new id)              accounts (new password) push (its devices)
     push.producer              produce(now), each worker pass      push.worker             mood (daily check-in), meetings, safety (escalation)
     push.still_wanted.<kind>   fn(notification, user, now) -> bool push.worker, reminders  mood (daily check-in)
 

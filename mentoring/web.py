@@ -6,6 +6,7 @@ The add_* helpers here plug into named hooks (see hooks.py for the list).
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -238,6 +239,16 @@ ERROR_TEXT = {
 }
 
 
+def iso_datetime(value):
+    """A `<time datetime>` value. HTML allows at most three decimals of a second and
+    Python writes six, so seconds it is; naive datetimes are UTC, as stored."""
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    if value.tzinfo is None:
+        return value.isoformat(timespec="seconds") + "Z"
+    return value.isoformat(timespec="seconds")
+
+
 def error_response(status, detail=None):
     title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500])
     if request.accept_mimetypes.best == "application/json":
@@ -340,6 +351,7 @@ def init_app(app):
         static_url=static_url, nav_items=nav_items, account_links=account_links, feature_scripts=feature_scripts,
         here=here,
     )
+    app.jinja_env.filters["iso_datetime"] = iso_datetime
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)

@@ -37,6 +37,7 @@ def init_app(app):
     from ..home import add_home_card
     from ..web import add_account_link, add_script
     from . import cli, keys
+    from .devices import follow_renewed, forget_signed_out
     from .views import bp, reminders_card
 
     try:
@@ -48,4 +49,6 @@ def init_app(app):
     add_account_link(app, ROLES, "push.settings", _l("Notifications"), 20)
     add_home_card(app, MENTEE, "push/_reminders_card.html", reminders_card, 15)
     add_home_card(app, MENTOR, "push/_reminders_card.html", reminders_card, 20)
+    hooks.add(app, "accounts.sessions_ended", forget_signed_out)
+    hooks.add(app, "accounts.session_renewed", follow_renewed)
     cli.init_app(app)
