@@ -102,7 +102,7 @@ def test_phq9_follows_the_safeguarding_lead_through_every_transition(world, as_u
 
     # With a second lead, one may unmake the other, and PHQ-9 stays.
     second = make_user(program, COORDINATOR, is_safeguarding_lead=True)
-    assert lead_flag(as_user(lead), url, second, False).status_code == 302
+    assert lead_flag(as_user(lead), url, second, False).status_code == 303
     assert due_codes(mentee) == ["phq9", "gad7"]
 
     # Should the data lose its last lead anyway (an operator's edit), PHQ-8 at once, whatever was chosen.
