@@ -10,8 +10,10 @@ from ..home import add_home_card, add_match_panel
 from ..i18n import _, _l
 from ..models import COORDINATOR, MENTEE, CrisisResource, Match, Program, User
 from ..pagination import paginate
-from ..web import add_account_link, add_slot, filled_slots, form_status, render
+from ..web import add_account_link, add_database_fallback, add_slot, filled_slots, form_status, render
+from . import kept_copy
 from .alerts import StaleAction, record
+from .crisis_defaults import EMERGENCY_NUMBERS
 from .escalation import escalate
 from .forms import AlertActionForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
@@ -40,8 +42,16 @@ def crisis_panel(user):
 def help():
     program = _help_program()
     resources = list(program.crisis_resources()) if program else []
+    if program:
+        kept_copy.keep(program.id, resources)
     sections = filled_slots("help", current_user) if current_user.is_authenticated else []
     return render("safety/help.html", program=program, resources=resources, sections=sections)
+
+
+def help_without_database():
+    """Get help now with the database down: the kept copy, or the emergency numbers."""
+    return render("safety/help.html", program=None, resources=kept_copy.kept_for_session(), sections=[],
+                  public_shell=True)
 
 
 # Crisis resources, kept by coordinators.
@@ -63,6 +73,7 @@ def resources():
         form.populate_obj(resource)
         resource.position = form.position.data or 0
         resource.save()
+        kept_copy.keep_program(current_user.program)
         flash(_("Added %(name)s.", name=resource.name), "success")
         return redirect(url_for("safety.resources"))
     return render(
@@ -82,6 +93,7 @@ def resource(resource_id):
         form.populate_obj(found)
         found.position = form.position.data or 0
         found.save()
+        kept_copy.keep_program(current_user.program)
         flash(_("Saved %(name)s.", name=found.name), "success")
         return redirect(url_for("safety.resources"))
     return render("safety/resource.html", resource=found, form=form, status=form_status(form))
@@ -92,6 +104,7 @@ def resource(resource_id):
 def delete_resource(resource_id):
     found = _resource(resource_id)
     found.delete_instance()
+    kept_copy.keep_program(current_user.program)
     flash(_("Removed %(name)s.", name=found.name), "success")
     return redirect(url_for("safety.resources"))
 
@@ -187,6 +200,9 @@ def init_app(app):
     from . import lead_views, people_views  # noqa: F401
 
     app.register_blueprint(bp)
+    add_database_fallback(app, "safety.help", help_without_database)
+    app.after_request(kept_copy.remember_program)
+    app.jinja_env.globals["emergency_numbers"] = EMERGENCY_NUMBERS
     add_home_card(app, COORDINATOR, "safety/_lead_card.html", _lead_card, 5)
     add_account_link(app, [COORDINATOR], "safety.resources", _l("Crisis resources"), 50)
     add_account_link(app, [MENTEE], "safety.contacts", _l("Who to call in an emergency"), 45)
