@@ -13,9 +13,10 @@ from ..pagination import paginate
 from ..web import add_account_link, add_database_fallback, add_slot, filled_slots, form_status, render
 from . import kept_copy
 from .alerts import StaleAction, record
-from .crisis_defaults import EMERGENCY_NUMBERS
+from .crisis_defaults import EMERGENCY_NUMBERS, country_name
+from .crisis_list import checks_card, mark_checked, set_country
 from .escalation import escalate
-from .forms import AlertActionForm, CrisisResourceForm
+from .forms import AlertActionForm, CountryForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
 
 bp = Blueprint("safety", __name__)
@@ -76,12 +77,43 @@ def resources():
         kept_copy.keep_program(current_user.program)
         flash(_("Added %(name)s.", name=resource.name), "success")
         return redirect(url_for("safety.resources"))
+    return _resources_page(form=form)
+
+
+def _resources_page(form=None, country_form=None):
+    program = current_user.program
+    form = form or CrisisResourceForm(formdata=None)
+    country_form = country_form or CountryForm(formdata=None, country=program.country)
     return render(
         "safety/resources.html",
-        resources=list(current_user.program.crisis_resources()),
+        resources=list(program.crisis_resources()),
         form=form,
-        status=form_status(form),
+        country_form=country_form,
+        country=country_name(program.country),
+        status=form_status(form, country_form),
     )
+
+
+@bp.route("/program/crisis-resources/country", methods=["POST"])
+@roles(COORDINATOR)
+def country():
+    form = CountryForm()
+    if not form.validate_on_submit():
+        return _resources_page(country_form=form)
+    program = current_user.program
+    set_country(program, form.country.data or "")
+    kept_copy.keep_program(program)
+    flash(_("Saved your program's country."), "success")
+    return redirect(url_for("safety.resources"))
+
+
+@bp.route("/program/crisis-resources/<int:resource_id>/checked", methods=["POST"])
+@roles(COORDINATOR)
+def resource_checked(resource_id):
+    found = _resource(resource_id)
+    mark_checked(found, current_user.timezone)
+    flash(_("Marked %(name)s as checked today.", name=found.name), "success")
+    return redirect(url_for("safety.resources"))
 
 
 @bp.route("/program/crisis-resources/<int:resource_id>", methods=["GET", "POST"])
@@ -204,6 +236,7 @@ def init_app(app):
     app.after_request(kept_copy.remember_program)
     app.jinja_env.globals["emergency_numbers"] = EMERGENCY_NUMBERS
     add_home_card(app, COORDINATOR, "safety/_lead_card.html", _lead_card, 5)
+    add_home_card(app, COORDINATOR, "safety/_checks_card.html", checks_card, 6)
     add_account_link(app, [COORDINATOR], "safety.resources", _l("Crisis resources"), 50)
     add_account_link(app, [MENTEE], "safety.contacts", _l("Who to call in an emergency"), 45)
     add_match_panel(app, "safety/_concern_panel.html", people_views.concern_panel, 90)
