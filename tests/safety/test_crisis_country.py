@@ -122,3 +122,28 @@ def test_checked_today_is_the_coordinators_own_day(world, fixed_now):
     assert CrisisResource.get_by_id(resource.id).last_verified == date(2026, 12, 6)
     crisis_list.mark_checked(resource, "Pacific/Kiritimati")  # already the 7th there
     assert CrisisResource.get_by_id(resource.id).last_verified == date(2026, 12, 7)
+
+
+def test_the_coordinators_home_takes_the_same_queries_however_long_the_list(as_user, world, url):
+    from playhouse.test_utils import count_queries
+
+    coordinator = as_user(world.coordinator)
+
+    def queries():
+        with count_queries() as counter:
+            assert "Check your crisis numbers" in coordinator.get(url("home.index")).get_data(as_text=True)
+        return counter.count
+
+    few = queries()
+    CrisisResource.insert_many([{"program": world.program.id, "name": f"Line {i}", "phone": f"0800 {i:03}"}
+                                for i in range(40)]).execute()
+    assert queries() == few
+
+
+def test_help_takes_the_same_queries_with_its_kept_copy(client, world, url):
+    from playhouse.test_utils import count_queries
+
+    client.get(url("safety.help"))  # writes the copy
+    with count_queries() as counter:
+        assert client.get(url("safety.help")).status_code == 200
+    assert counter.count == 2  # the first program, its numbers: the copy costs no query
