@@ -4,6 +4,7 @@ Wrong input ends with one clear line and a non-zero exit, never a traceback.
 """
 
 from functools import wraps
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -12,8 +13,11 @@ from werkzeug.serving import run_simple
 from peewee import OperationalError
 
 from . import db
+from .backup import BackupError, backup_sqlite
 from .clock import is_timezone
+from .config import ConfigError
 from .demo import default_program, demo_logins, is_empty, seed_demo
+from .demo.push import demo_push_settings, key_folder, start_worker
 from .forms import PASSWORD_MAX, PASSWORD_MIN
 from .models import COORDINATOR, ROLES, Program, User
 from .people.matching import MatchError, create_match
@@ -131,8 +135,9 @@ def match_command(mentor_email, mentee_email):
 
 def _print_logins(logins):
     click.echo("Demo logins (any of them, password shown):")
-    for email, password, role in logins:
-        click.echo(f"  {role:<12} {email:<26} {password}")
+    for email, password, role, lead in logins:
+        line = f"  {role:<12} {email:<26} {password}"
+        click.echo(f"{line}   also the safeguarding lead: risk alerts go to them" if lead else line)
 
 
 def _refuse_in_production():
@@ -165,12 +170,55 @@ def demo_command(port):
         logins = seed_demo() if is_empty() else demo_logins()
     if logins:
         _print_logins(logins)
+    _demo_notifications(current_app._get_current_object())
     click.echo(f"Open http://127.0.0.1:{port} (stop with Ctrl+C)")
     # Not app.run(): inside the flask command it declines to block.
     run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path):
+    """Copy the SQLite database to PATH while the app runs, and check the copy."""
+    url = current_app.config["DATABASE_URL"]
+    if not url.startswith("sqlite:///"):
+        raise click.ClickException(
+            "this database is PostgreSQL: back it up with pg_dump (see \"Backups\" in README.md)")
+    source = url[len("sqlite:///"):]
+    if source == ":memory:":
+        raise click.ClickException("an in-memory database cannot be backed up")
+    try:
+        size = backup_sqlite(source, path)
+    except (BackupError, OSError) as e:
+        raise click.ClickException(f"backup failed: {e}") from None
+    click.echo(f"backup: {path} ({size / 1_000_000:.1f} MB), integrity check ok")
+
+
+def _demo_notifications(app):
+    """Push keys (the operator's, else the demo's own), a worker to send, and how to try it."""
+    if app.config.get("VAPID_PRIVATE_KEY"):
+        where = "with the VAPID keys set in the environment"
+    else:
+        try:
+            settings, made = demo_push_settings(app.instance_path)
+        except ConfigError as e:
+            raise click.ClickException(
+                f"{e} (in {key_folder(app.instance_path)}: move it away to make new keys)") from None
+        app.config.update(settings)
+        where = (f"{'made' if made else 'reusing'} VAPID keys for the demo, "
+                 f"kept in {key_folder(app.instance_path)}")
+    try:
+        start_worker(app)
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"Notifications are on, {where}.")
+    click.echo("  To try them: sign in, open your account, then Notifications, turn them on and send a test.")
+    click.echo("  Reminders and message alerts are sent while the demo runs.")
+
+
 def init_app(app):
-    for command in (migrate_command, create_user_command, match_command, seed_demo_command, demo_command):
+    for command in (migrate_command, create_user_command, match_command, seed_demo_command, demo_command,
+                    backup_command):
         app.cli.add_command(command)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 MODES = ("development", "production", "test")
+SQLITE_SYNCHRONOUS = ("FULL", "NORMAL")
 
 
 class ConfigError(Exception):
@@ -125,6 +126,8 @@ def from_env(env, instance_path, project_root):
         "SECRET_KEY": secret_key(env, mode, instance_path),
         "DATABASE_URL": database_url(env, project_root),
         "DATABASE_POOL_SIZE": env_int(env, "DATABASE_POOL_SIZE", 10, minimum=1, maximum=200),
+        # FULL: a write acknowledged to someone survives a power cut (NORMAL may lose the last ones).
+        "SQLITE_SYNCHRONOUS": env_choice(env, "SQLITE_SYNCHRONOUS", "FULL", SQLITE_SYNCHRONOUS),
         "SESSION_COOKIE_SECURE": env_bool(env, "SESSION_COOKIE_SECURE", production),
         "TRUSTED_PROXIES": env_int(env, "TRUSTED_PROXIES", 0, maximum=5),
         "LOGIN_ATTEMPTS_PER_ACCOUNT": env_int(env, "LOGIN_ATTEMPTS_PER_ACCOUNT", 5, minimum=1),

@@ -3,7 +3,7 @@
 import uuid
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectChoice, SelectField
+from wtforms import DateField, DateTimeLocalField, HiddenField, PasswordField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 from zxcvbn import zxcvbn
 
@@ -103,3 +103,36 @@ def timezone_field():
         validators=[valid_timezone],
         validate_choice=False,
     )
+
+
+# Wider than any date a person means, and far enough from the calendar's ends
+# (years 1 and 9999) that moving a time between zones can never overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def _check_year(field):
+    if field.data is not None and not EARLIEST_YEAR <= field.data.year <= LATEST_YEAR:
+        field.data = None
+        raise ValueError(_l("Choose a date between %(first)d and %(last)d.", first=EARLIEST_YEAR, last=LATEST_YEAR))
+
+
+class CalendarDateField(DateField):
+    """A date a person picks, with a message they understand."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Choose a date from the calendar, or type it as year-month-day.")) from None
+        _check_year(self)
+
+
+class CalendarDateTimeField(DateTimeLocalField):
+    """A day and a time a person picks."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Choose a day and a time.")) from None
+        _check_year(self)

@@ -57,10 +57,22 @@ def init_app(app):
     app.after_request(_security_headers)
 
 
+def _return_path():
+    """Where to come back to after signing in; None for home, where signing in lands anyway.
+
+    Not `request.full_path`: it ends in "?" even without a query ("/login?next=/?").
+    """
+    if request.method != "GET":
+        return None
+    query = request.query_string.decode("latin-1")
+    path = f"{request.path}?{query}" if query else request.path
+    return None if path == url_for("home.index") else path
+
+
 def _unauthorized():
     if request.accept_mimetypes.best == "application/json":
         return jsonify(error="sign in required"), 401
-    target = url_for("accounts.login", next=request.full_path if request.method == "GET" else None)
+    target = url_for("accounts.login", next=_return_path())
     if request.headers.get("HX-Request"):
         # htmx would swap a login page into a fragment; send the whole tab there.
         return "", 401, {"HX-Redirect": target}

@@ -3,6 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -22,7 +23,9 @@ from flask_wtf.csrf import CSRFError
 from htmx_flask import Htmx
 from peewee import PeeweeException
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 from werkzeug.security import safe_join
+from werkzeug.utils import cached_property
 
 from .access import public
 from .db import database
@@ -227,6 +230,16 @@ ERROR_TEXT = {
 }
 
 
+def iso_datetime(value):
+    """A `<time datetime>` value. HTML allows at most three decimals of a second and
+    Python writes six, so seconds it is; naive datetimes are UTC, as stored."""
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    if value.tzinfo is None:
+        return value.isoformat(timespec="seconds") + "Z"
+    return value.isoformat(timespec="seconds")
+
+
 def error_response(status, detail=None):
     title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500])
     if request.accept_mimetypes.best == "application/json":
@@ -301,14 +314,54 @@ def healthz():
     return jsonify(status="ok")
 
 
+def _without_nul(pairs, storage):
+    return storage([(k.replace("\x00", ""), v.replace("\x00", "")) for k, v in pairs.items(multi=True)])
+
+
+class PlainFormData:
+    """Form fields and query strings as forms expect them: text, without NULs.
+
+    Nobody can type a NUL, and PostgreSQL refuses them in text; the app takes
+    no uploads, and a file part where a text field is expected would reach the
+    form as a file. Either would turn a form's normal validation answer into a
+    server error, so NULs are dropped and so are file parts.
+    """
+
+    def _load_form_data(self):
+        super()._load_form_data()
+        self.__dict__["form"] = _without_nul(self.__dict__["form"], self.parameter_storage_class)
+        self.__dict__["files"] = self.parameter_storage_class()
+
+    @cached_property
+    def args(self):
+        return _without_nul(super().args, self.parameter_storage_class)
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in URLs: ids the database can hold (PostgreSQL's integer), so a
+    larger one is a plain 404 and never an overflow inside a query."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
+MAX_ID = 2**31 - 1
+
+
 def init_app(app):
+    # Before any blueprint adds a rule: rules pick their converter when added.
+    app.url_map.converters["int"] = IdConverter
     Htmx(app)
+    # On top of whatever request class htmx-flask installed.
+    app.request_class = type("Request", (PlainFormData, app.request_class), {})
     app.register_blueprint(bp)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(
         static_url=static_url, nav_items=nav_items, account_links=account_links, feature_scripts=feature_scripts,
         here=here,
     )
+    app.jinja_env.filters["iso_datetime"] = iso_datetime
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)

@@ -133,3 +133,24 @@ def vapid_settings():
 
     private, public = keys.generate()
     return {"VAPID_PRIVATE_KEY": private, "VAPID_PUBLIC_KEY": public, "VAPID_SUBJECT": SUBJECT}
+
+
+_ids = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def say(app):
+    """say(participant, body, at=None): send a message as them, as a request would.
+
+    App-wide: messages' tests and the page checks that need a conversation use it.
+    """
+    from mentoring.messages.sending import send
+
+    from .messages.support import fresh
+
+    def send_as(participant, body, at=None):
+        with app.app_context():
+            message, _ = send(fresh(participant), body, f"test-{next(_ids):08d}", now=at)
+        return message
+
+    return send_as

@@ -78,6 +78,7 @@ class Answer:
     status: int
     retry_after: str | None = None
     sid: str | None = None
+    delay: float = 0
 
 
 class Hold:
@@ -145,6 +146,12 @@ class FakePushService:
         with self.lock:
             for _ in range(times):
                 self.answers.append(Answer(status, retry_after, subscription.sid if subscription else None))
+
+    def answer_late(self, seconds, times=1):
+        """Accept the next `times` pushes, then answer only after `seconds`, as an overloaded service may."""
+        with self.lock:
+            for _ in range(times):
+                self.answers.append(Answer(201, delay=seconds))
 
     def hold(self, predicate):
         hold = Hold(predicate)
@@ -248,6 +255,7 @@ class FakePushService:
                 pass
 
             def do_POST(self):
+                forced = None
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
@@ -259,9 +267,12 @@ class FakePushService:
                         self.close_connection = True
                         return
                     forced = service._next_answer(sid)
-                    if forced is not None:
+                    if forced is not None and not forced.delay:
                         status, retry_after, error = forced.status, forced.retry_after, "told to"
                 service._record(Received(sid, status, headers, claims, plaintext, error))
+                if forced is not None and forced.delay:
+                    # Recorded, so delivered, before the late answer goes out.
+                    time.sleep(forced.delay)
                 try:
                     self.send_response(status)
                     if status == 201:

@@ -74,3 +74,14 @@ def test_the_app_exits_with_one_line_on_bad_config(monkeypatch):
     with pytest.raises(SystemExit) as raised:
         create_app()
     assert str(raised.value) == "Configuration error: DATABASE_URL: unsupported scheme 'mysql' (use sqlite:/// or postgresql://)"
+
+
+def test_sqlite_is_synchronous_full_unless_told_otherwise(tmp_path):
+    assert settings(tmp_path)["SQLITE_SYNCHRONOUS"] == "FULL"
+    assert settings(tmp_path, SQLITE_SYNCHRONOUS="NORMAL")["SQLITE_SYNCHRONOUS"] == "NORMAL"
+
+
+@pytest.mark.parametrize("value", ["OFF", "normal", "2", " FULL"])
+def test_sqlite_synchronous_accepts_only_full_or_normal(tmp_path, value):
+    with pytest.raises(ConfigError, match="SQLITE_SYNCHRONOUS: expected one of FULL, NORMAL"):
+        settings(tmp_path, SQLITE_SYNCHRONOUS=value)

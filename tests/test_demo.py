@@ -44,7 +44,7 @@ def test_seed_demo_prints_the_logins_and_refuses_a_second_time(app):
     assert result.exit_code == 0, result.output
     assert result.output == (
         "Demo logins (any of them, password shown):\n"
-        "  coordinator  coordinator@demo.example   demo-password-1\n"
+        "  coordinator  coordinator@demo.example   demo-password-1   also the safeguarding lead: risk alerts go to them\n"
         "  mentor       mentor@demo.example        demo-password-1\n"
         "  mentor       mentor2@demo.example       demo-password-1\n"
         "  mentee       mentee@demo.example        demo-password-1\n"

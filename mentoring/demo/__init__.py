@@ -56,7 +56,7 @@ def is_empty():
 
 
 def seed_demo(now=None):
-    """The demo program, with its history up to `now`; returns its logins as (email, password, role)."""
+    """The demo program, with its history up to `now`; returns its logins (see demo_logins)."""
     now = now or utcnow()
     with database.atomic():
         program = create_program("Demo Peer Mentoring", timezone="Europe/London", country="GB")
@@ -102,6 +102,7 @@ def _history(first, second, timeline):
 
 
 def demo_logins():
+    """(email, password, role, is the safeguarding lead) for each demo person still there."""
     emails = [p[0] for p in DEMO_PEOPLE]
-    present = {u.email: u.role for u in User.select().where(User.email.in_(emails))}
-    return [(e, DEMO_PASSWORD, present[e]) for e in emails if e in present]
+    present = {u.email: u for u in User.select().where(User.email.in_(emails))}
+    return [(e, DEMO_PASSWORD, present[e].role, present[e].is_safeguarding_lead) for e in emails if e in present]

@@ -1,10 +1,10 @@
 """Goal forms: only a title is required; hints show what makes a goal measurable."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
-from ..forms import choices, client_id_field
+from ..forms import CalendarDateField, choices, client_id_field
 from ..i18n import _, _l
 from .models import (
     COMMENT_MAX,
@@ -57,16 +57,6 @@ def required(message):
     return check
 
 
-class Date(DateField):
-    """A date field with a message people understand."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(_("Choose a date from the calendar, or type it as year-month-day.")) from None
-
-
 class Score(IntegerField):
     """0-10, chosen from a row of buttons."""
 
@@ -97,7 +87,7 @@ class GoalForm(FlaskForm):
         description=_l("A number makes progress easy to see: “3 times a week”, “20 minutes a day”."),
         render_kw={"autocomplete": "off"},
     )
-    target_date = Date(
+    target_date = CalendarDateField(
         _l("By when?"),
         validators=[Optional()],
         description=_l("A date you can picture reaching it. You can change it later."),
@@ -220,7 +210,7 @@ class StepForm(FlaskForm):
         validators=[required(_l("Write the step in a few words.")), limit(STEP_MAX)],
         render_kw={"autocomplete": "off"},
     )
-    due_date = Date(_l("Do it by (optional)"), validators=[Optional()])
+    due_date = CalendarDateField(_l("Do it by (optional)"), validators=[Optional()])
     client_id = client_id_field()
 
 

@@ -52,6 +52,15 @@ class Goal(BaseModel):
 
     class Meta:
         table_name = "goals"
+        indexes = (
+            # The mentee's lists, newest move first; the mentor's view of shared goals.
+            (("mentee", "status", "updated_at"), False),
+            (("mentee", "shared", "status"), False),
+            # Coordinator counts per program.
+            (("program", "shared", "status"), False),
+            # create_once: a double tap makes one goal.
+            (("created_by", "client_id"), True),
+        )
 
     @property
     def is_draft(self):
@@ -76,6 +85,11 @@ class Step(BaseModel):
 
     class Meta:
         table_name = "goal_steps"
+        indexes = (
+            (("goal", "position"), False),
+            # create_once: a double tap makes one step.
+            (("created_by", "client_id"), True),
+        )
 
     @property
     def is_done(self):
@@ -95,6 +109,13 @@ class Rating(BaseModel):
 
     class Meta:
         table_name = "goal_ratings"
+        indexes = (
+            (("goal", "created_at"), False),
+            # Progress change per match, for evaluation.
+            (("match", "goal"), False),
+            # create_once: a double tap makes one rating.
+            (("created_by", "client_id"), True),
+        )
 
 
 class Comment(BaseModel):
@@ -107,6 +128,12 @@ class Comment(BaseModel):
 
     class Meta:
         table_name = "goal_comments"
+        indexes = (
+            (("goal", "created_at"), False),
+            (("goal", "match", "created_at"), False),
+            # create_once: a double tap makes one comment.
+            (("author", "client_id"), True),
+        )
 
 
 GOAL_MODELS = (Goal, Step, Rating, Comment)

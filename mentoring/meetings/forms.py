@@ -1,10 +1,10 @@
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField, TimeField, URLField
+from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField, TimeField, URLField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..forms import choices, client_id_field
+from ..forms import CalendarDateField, choices, client_id_field
 from ..i18n import _l
 from .display import MODES
 from .models import FORTNIGHTLY, HAPPENED, IN_PERSON, MISSED, MONTHLY, ONCE, VIDEO, WEEKLY
@@ -21,7 +21,7 @@ REPEATS = (
 
 
 class WhenAndHow(FlaskForm):
-    day = DateField(_l("Date"), validators=[InputRequired(_l("Choose a date."))])
+    day = CalendarDateField(_l("Date"), validators=[InputRequired(_l("Choose a date."))])
     time = TimeField(_l("Time"), validators=[InputRequired(_l("Choose a time."))])
     duration = SelectField(_l("How long"), coerce=int, choices=choices(DURATIONS), default=60)
     mode = RadioField(_l("How you'll meet"), choices=choices(MODES.items()), default=IN_PERSON,

@@ -43,6 +43,10 @@ class Conversation(BaseModel):
 
     class Meta:
         table_name = "conversations"
+        indexes = (
+            # Monitoring: a program's conversations waiting for a reply.
+            (("program", "waiting_since"), False),
+        )
 
 
 class Participant(BaseModel):
@@ -57,6 +61,11 @@ class Participant(BaseModel):
 
     class Meta:
         table_name = "conversation_participants"
+        indexes = (
+            (("conversation", "user"), True),
+            # Someone's conversations.
+            (("user", "conversation"), False),
+        )
 
 
 class Message(BaseModel):
@@ -73,6 +82,12 @@ class Message(BaseModel):
 
     class Meta:
         table_name = "messages"
+        indexes = (
+            # Keyset pages of a thread and unread counts walk this index.
+            (("conversation", "id"), False),
+            # create_once: a double tap or a retried send is the same message.
+            (("author", "client_id"), True),
+        )
 
     @property
     def is_deleted(self):
@@ -88,6 +103,10 @@ class MessageReport(BaseModel):
 
     class Meta:
         table_name = "message_reports"
+        indexes = (
+            # One report per message and person.
+            (("message", "reporter"), True),
+        )
 
 
 MODELS = (Conversation, Participant, Message, MessageReport)

@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     FloatField,
     RadioField,
     SelectField,
@@ -13,7 +12,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import choices, client_id_field
+from ..forms import CalendarDateTimeField, choices, client_id_field
 from ..i18n import _l
 from .measures import MEASURES
 from .safety_plan import SECTIONS
@@ -66,7 +65,7 @@ class CheckInForm(FlaskForm):
         render_kw={"rows": 3},
     )
     note_shared = BooleanField(_l("Share this note with my mentor"))
-    when = DateTimeLocalField(
+    when = CalendarDateTimeField(
         _l("When was this?"), format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"], validators=[Optional()],
         description=_l("Leave empty for now. You can set it back, for a day you forgot."),
     )

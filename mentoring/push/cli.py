@@ -17,7 +17,7 @@ from ..clock import utcnow
 from ..config import ConfigError
 from . import keys as vapid
 from .sender import Sender
-from .worker import Worker, prune
+from .worker import TIMEOUT_RETRIES, Worker, prune
 
 log = logging.getLogger(__name__)
 PRUNE_EVERY = timedelta(hours=1)
@@ -97,6 +97,8 @@ _worker_options = [
                  help="Due notifications looked at per query."),
     click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(1, 60),
                  help="Seconds to wait for a push service to answer."),
+    click.option("--timeout-retries", default=TIMEOUT_RETRIES, show_default=True, type=click.IntRange(0, 3),
+                 help="Sends again after a timeout; a push that timed out may have arrived all the same."),
 ]
 
 
@@ -109,7 +111,7 @@ def worker_options(command):
 @click.command("send-due")
 @worker_options
 @with_appcontext
-def send_due_command(lease, batch, timeout):
+def send_due_command(lease, batch, timeout, timeout_retries):
     """Send every due notification once and exit (for cron or a systemd timer)."""
     _logging()
     sender = _sender(timeout, lease)
@@ -117,7 +119,8 @@ def send_due_command(lease, batch, timeout):
         with db.database.connection_context():
             _require_migrated()
             now = utcnow()
-            report = Worker(sender, lease=timedelta(seconds=lease), batch=batch).run_pass(now)
+            report = Worker(sender, lease=timedelta(seconds=lease), batch=batch,
+                            timeout_retries=timeout_retries).run_pass(now)
             prune(now)
     except OperationalError as e:
         raise click.ClickException(f"database error: {e}".strip()) from None
@@ -131,13 +134,13 @@ def send_due_command(lease, batch, timeout):
 @click.option("--interval", default=5.0, show_default=True, type=click.FloatRange(0.05, 3600),
               help="Seconds to wait between passes.")
 @with_appcontext
-def worker_command(lease, batch, timeout, interval):
+def worker_command(lease, batch, timeout, timeout_retries, interval):
     """Send notifications as they fall due, until stopped (SIGTERM or Ctrl+C)."""
     _logging()
     sender = _sender(timeout, lease)
     with db.database.connection_context():
         _require_migrated()
-    worker = Worker(sender, lease=timedelta(seconds=lease), batch=batch)
+    worker = Worker(sender, lease=timedelta(seconds=lease), batch=batch, timeout_retries=timeout_retries)
     wake = threading.Event()
 
     def stop(signum, frame):

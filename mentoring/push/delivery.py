@@ -5,12 +5,13 @@ written afterwards in one (record()).
 """
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..db import database
 from .models import DeliveryAttempt, Subscription
 from .sender import PushError
-from .texts import payload, ttl_for, urgency_for
+from .texts import payload, tag_for, ttl_for, urgency_for
 
 
 @dataclass
@@ -40,6 +41,10 @@ class Delivery:
     def needs_retry(self):
         return DeliveryAttempt.RETRY in self.outcomes()
 
+    def timed_out(self):
+        """Ids of the devices that gave no answer in time on this try."""
+        return {a.subscription.id for a in self.attempts if a.outcome == DeliveryAttempt.UNKNOWN}
+
     @property
     def retry_after(self):
         waits = [a.retry_after for a in self.attempts if a.retry_after is not None]
@@ -51,6 +56,8 @@ class Delivery:
 
 
 def _outcome(error):
+    if error.timed_out:
+        return DeliveryAttempt.UNKNOWN
     if error.gone:
         return DeliveryAttempt.GONE
     if error.too_large:
@@ -62,12 +69,15 @@ def send_to_devices(sender, notification, role, subscriptions, now, open_url):
     """POST the notification to each subscription; nothing is written yet."""
     plaintext = payload(notification, role, open_url)
     ttl, urgency = ttl_for(notification, now), urgency_for(notification)
+    # Always a Topic, equal to the tag: a copy sent again after a timeout
+    # replaces the first one at the push service as well as on the device.
+    topic = tag_for(notification)
     delivery = Delivery()
     for subscription in subscriptions:
         started = time.monotonic()
         target = {"endpoint": subscription.endpoint, "p256dh": subscription.p256dh, "auth": subscription.auth}
         try:
-            code = sender.send(target, plaintext, ttl=ttl, urgency=urgency, topic=notification.topic)
+            code = sender.send(target, plaintext, ttl=ttl, urgency=urgency, topic=topic)
             attempt = Attempt(subscription, DeliveryAttempt.OK, code)
         except PushError as e:
             attempt = Attempt(subscription, _outcome(e), e.status, str(e)[:300], e.retry_after)
@@ -105,15 +115,33 @@ def record(delivery, notification, now):
         Subscription.delete().where(Subscription.id.in_(by_outcome[DeliveryAttempt.GONE])).execute()
 
 
-def already_delivered(notification):
-    """Ids of devices that accepted this notification on an earlier try."""
+@dataclass
+class History:
+    """What earlier tries of one notification came to, per device."""
+
+    delivered: set = field(default_factory=set)
+    timeouts: Counter = field(default_factory=Counter)
+
+    def worth_sending(self, subscription_id, timeout_retries):
+        """Not if it was accepted, nor once it timed out more than `timeout_retries` times."""
+        return subscription_id not in self.delivered and self.timeouts[subscription_id] <= timeout_retries
+
+
+def history(notification):
+    """Devices that accepted this notification, and how often each timed out, on earlier tries."""
+    seen = History()
     if not notification.attempts:
-        return set()
-    return {
-        row[0] for row in DeliveryAttempt.select(DeliveryAttempt.subscription)
-        .where((DeliveryAttempt.notification == notification.id) & (DeliveryAttempt.outcome == DeliveryAttempt.OK))
-        .tuples()
-    }
+        return seen
+    rows = (DeliveryAttempt.select(DeliveryAttempt.subscription, DeliveryAttempt.outcome)
+            .where((DeliveryAttempt.notification == notification.id)
+                   & DeliveryAttempt.outcome.in_([DeliveryAttempt.OK, DeliveryAttempt.UNKNOWN]))
+            .tuples())
+    for subscription_id, outcome in rows:
+        if outcome == DeliveryAttempt.OK:
+            seen.delivered.add(subscription_id)
+        else:
+            seen.timeouts[subscription_id] += 1
+    return seen
 
 
 def send_now(sender, notification, role, subscriptions, now, open_url):

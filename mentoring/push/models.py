@@ -6,7 +6,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, Time
 
 from ..clock import utcnow
 from ..db import BaseModel
-from ..models import User
+from ..models import User, UserSession
 from .outbox import Notification
 
 # A person rarely has more; the oldest goes when a new one comes.
@@ -24,9 +24,16 @@ class Subscription(BaseModel):
     created_at = DateTimeField(default=utcnow)
     last_success_at = DateTimeField(null=True)
     last_failure_at = DateTimeField(null=True)
+    # The signed-in device that turned it on (added by 0013_devices_audit):
+    # signing that device out stops its notifications too. Indexed, as foreign keys are.
+    session = ForeignKeyField(UserSession, null=True, backref="+", on_delete="SET NULL")
 
     class Meta:
         table_name = "push_subscriptions"
+        indexes = (
+            # A person's devices, newest first.
+            (("user", "created_at"), False),
+        )
 
     @property
     def origin(self):
@@ -58,7 +65,8 @@ class PushPreference(BaseModel):
     quiet_start = TimeField(null=True)
     quiet_end = TimeField(null=True)
     daily_cap = IntegerField(default=DEFAULT_DAILY_CAP)
-    checkin_time = TimeField(null=True)
+    # The check-in producer looks for people whose time has come.
+    checkin_time = TimeField(null=True, index=True)
     updated_at = DateTimeField(default=utcnow)
 
     class Meta:
@@ -70,11 +78,18 @@ class PushPreference(BaseModel):
         user_id = getattr(user, "id", user)
         return cls.get_or_none(cls.user == user_id) or cls(user=user_id)
 
+    @classmethod
+    def for_users(cls, user_ids):
+        """Saved preferences by user id, in one query (people without a row are absent)."""
+        return {p.user_id: p for p in cls.select().where(cls.user.in_(list(user_ids)))}
+
 
 class DeliveryAttempt(BaseModel):
     """One POST to a push service and what came of it."""
 
     OK, GONE, TOO_LARGE, RETRY, FAILED = "ok", "gone", "too_large", "retry", "failed"
+    # No answer in time: the service may have taken it, so it is not "failed".
+    UNKNOWN = "unknown"
 
     notification = ForeignKeyField(Notification, null=True, backref="+", on_delete="SET NULL")
     subscription = ForeignKeyField(Subscription, null=True, backref="+", on_delete="SET NULL")
@@ -84,7 +99,8 @@ class DeliveryAttempt(BaseModel):
     outcome = CharField(max_length=12)
     error = CharField(max_length=300, default="")
     duration_ms = IntegerField(default=0)
-    at = DateTimeField(default=utcnow)
+    # prune() deletes by age.
+    at = DateTimeField(default=utcnow, index=True)
 
     class Meta:
         table_name = "push_attempts"

@@ -18,6 +18,8 @@ class Notification(BaseModel):
     PENDING, SENT, FAILED, DROPPED = "pending", "sent", "failed", "dropped"
     # Folded into a newer notification with the same user and topic: one push for both.
     COLLAPSED = "collapsed"
+    # The push service never answered in time, even on the retry: probably delivered.
+    UNKNOWN = "unknown"
 
     user = ForeignKeyField(User, backref="+", on_delete="CASCADE")
     kind = CharField(max_length=30)
@@ -45,6 +47,17 @@ class Notification(BaseModel):
 
     class Meta:
         table_name = "notifications"
+        indexes = (
+            # The worker's due rows; a person's pending ones.
+            (("status", "due_at"), False),
+            (("user", "status"), False),
+            # One row per producer key: workers racing to make the same reminder make one.
+            (("user", "key"), True),
+            # Collapsing by topic, cancel_pending(topic), and today's count for the daily cap.
+            (("user", "topic", "status"), False),
+            (("topic", "status"), False),
+            (("user", "status", "sent_at"), False),
+        )
 
     @property
     def is_pending(self):

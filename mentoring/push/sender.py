@@ -5,6 +5,12 @@ leaves out is done here: the POST itself with a timeout and kept-alive
 connections, TTL (its per-call ttl=0 is ignored, so we set the header),
 Urgency, Topic, the plaintext size cap, and our own VAPID token per push
 service origin (it drops the port from `aud`, and its `exp` is not ours to set).
+
+Why http.client and not requests or urllib3: one kept-alive connection per
+push service origin and one timeout per POST is all it needs (40 lines), it
+adds no dependency, and it must tell a timeout (outcome unknown: the service
+may have taken the push) from a refused connection (never sent), which a
+pool's own retries and wrapped exceptions would blur.
 """
 
 import email.utils
@@ -35,11 +41,14 @@ class PushError(Exception):
     `permanent`: sending again will not help. `gone`: the subscription no
     longer exists (404/410) and should be deleted. `too_large`: the payload
     was refused for its size (ours or the service's 413). `retry_after`:
-    seconds the service asked us to wait.
+    seconds the service asked us to wait. `timed_out`: no answer in time, so
+    the service may well have accepted it: the outcome is unknown.
     """
 
-    def __init__(self, message, permanent=False, status=None, retry_after=None, gone=False, too_large=False):
+    def __init__(self, message, permanent=False, status=None, retry_after=None, gone=False, too_large=False,
+                 timed_out=False):
         super().__init__(message)
+        self.timed_out = timed_out
         self.permanent = permanent
         self.status = status
         self.retry_after = retry_after
@@ -155,7 +164,7 @@ class Sender:
                 return response.status, response.headers, answer
             except (TimeoutError, socket.timeout) as e:
                 self._drop(key)
-                raise PushError(f"no answer within {self.timeout:g} s") from e
+                raise PushError(f"no answer within {self.timeout:g} s", timed_out=True) from e
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as e:
                 self._drop(key)
                 # A kept-alive connection the service had already closed: the

@@ -75,10 +75,15 @@ def payload(notification, role, open_url):
         "title": title,
         "body": body,
         # Replaces an earlier notification with the same tag on the device.
-        "tag": notification.topic or topic_key(notification.kind),
+        "tag": tag_for(notification),
         "url": open_url,
     }
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def tag_for(notification):
+    """The device's tag, and the push service's Topic: one per topic, else one per kind."""
+    return notification.topic or topic_key(notification.kind)
 
 
 def ttl_for(notification, now):

@@ -1,11 +1,11 @@
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField, URLField,
+    BooleanField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField, URLField,
     widgets,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from ..forms import choices, client_id_field
+from ..forms import CalendarDateField, choices, client_id_field
 from ..i18n import _l
 from .crisis_defaults import COUNTRIES
 from .models import SafeguardingAlert
@@ -32,7 +32,7 @@ class CrisisResourceForm(FlaskForm):
         Length(max=300), Regexp(r"^(https://\S+)?$", message=_l("Use a full https:// address."))])
     is_emergency = BooleanField(_l("This is the emergency number"))
     position = IntegerField(_l("Order on the page"), default=0, validators=[Optional(), NumberRange(min=0, max=999)])
-    last_verified = DateField(_l("Last checked that it works"), validators=[Optional()])
+    last_verified = CalendarDateField(_l("Last checked that it works"), validators=[Optional()])
 
     def validate_phone(self, field):
         if not (field.data or self.sms.data or self.url.data):

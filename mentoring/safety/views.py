@@ -1,9 +1,10 @@
 """Get help now, the program's crisis resources, and the safeguarding queue."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, redirect, request, session, url_for
 from flask_login import current_user
 from peewee import JOIN, Case
 
+from .. import audit
 from ..access import public, require, roles, safeguarding_lead
 from ..clock import utcnow
 from ..home import add_home_card, add_match_panel
@@ -33,9 +34,36 @@ def add_help_section(app, template, loader, order):
     add_slot(app, "help", template, loader, order)
 
 
-def crisis_panel(user):
-    """Context for safety/_crisis_panel.html, shown right after someone writes risky words."""
-    return {"resources": list(user.program.crisis_resources()), "sections": filled_slots("help", user)}
+def crisis_panel(user, told_lead=False):
+    """Context for safety/_crisis_panel.html, shown right after someone writes risky words.
+
+    `told_lead`: an alert went to the program's safeguarding lead, and the panel
+    says so plainly; without one it makes no such promise.
+    """
+    return {
+        "resources": list(user.program.crisis_resources()),
+        "sections": filled_slots("help", user),
+        "told_lead": told_lead,
+    }
+
+
+# A save that redirects asks the page it lands on to open with the panel.
+PANEL_KEY = "safety_panel"
+
+
+def panel_next(check, place):
+    """After a save with risky words (check: a WritingCheck), the next page at `place`
+    ("mood", "goals", "meetings", "conversation-3") opens with the crisis panel, once."""
+    session[PANEL_KEY] = {"place": place, "told_lead": check.told_lead}
+
+
+def pending_panel(user, place):
+    """The crisis panel's context when the last save asked for it at `place`, once; else None."""
+    asked = session.get(PANEL_KEY)
+    if not isinstance(asked, dict) or asked.get("place") != place:
+        return None
+    session.pop(PANEL_KEY)
+    return crisis_panel(user, told_lead=asked.get("told_lead", False))
 
 
 @bp.route("/help")
@@ -192,6 +220,9 @@ def alert(alert_id):
         except StaleAction:
             flash(_("Someone else changed this alert first: see its history."), "error")
         return redirect(url_for("safety.alert", alert_id=found.id))
+    if request.method == "GET":
+        # The page shows what raised it, with its context: a look at personal data.
+        audit.record(current_user, "alert_viewed", subject=found.subject_id, target=found)
     return alert_page(found, form=form, status=form_status(form))
 
 

@@ -21,6 +21,15 @@ def test_it_signs_in_and_lands_on_home(client, world):
     assert "Hello, Mia Mentee" in client.get("/").get_data(as_text=True)
 
 
+def test_signing_in_through_htmx_loads_a_whole_new_page(client, world):
+    # A boosted swap would keep the old page's <head>, and with it a CSRF token
+    # from the session that signing in just replaced.
+    response = login(client, world.mentee.email, headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"] == "/"
+    assert "HX-Location" not in response.headers
+
+
 def test_email_is_matched_whatever_its_case_and_spaces(client, world):
     assert login(client, f"  {world.mentee.email.upper()} ").status_code == 302
 
@@ -46,6 +55,17 @@ def test_it_returns_to_the_page_asked_for_but_never_off_site(client, world):
         response = login(client, world.mentee.email, query_string={"next": target})
         assert response.headers["Location"] == "/"
         client.post("/logout")
+
+
+
+def test_signing_in_comes_back_to_the_page_asked_for_without_a_stray_question_mark(client, world, url):
+    assert client.get(url("home.index")).headers["Location"] == url("accounts.login")
+    account = client.get(url("accounts.account")).headers["Location"]
+    assert account == url("accounts.login", next=url("accounts.account"))
+    assert not account.endswith("%3F")
+    asked = url("goals.index", show="done")
+    assert client.get(asked).headers["Location"] == url("accounts.login", next=asked)
+    assert login(client, world.mentee.email, query_string={"next": asked}).headers["Location"] == asked
 
 
 def test_a_switched_off_account_cannot_sign_in(client, world):

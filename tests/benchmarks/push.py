@@ -19,6 +19,8 @@ import time
 from datetime import timedelta
 from urllib.parse import urlsplit, urlunsplit
 
+from playhouse.test_utils import count_queries
+
 PAYLOAD = json.dumps({"title": "Meeting reminder", "body": "You have a meeting coming up.",
                       "tag": "x" * 22, "url": "/notifications/123456/open"}).encode()
 
@@ -124,12 +126,24 @@ def throughput(database_url, settings, count, people):
                     Notification.insert_many(rows[i:i + 500]).execute()
             worker = Worker(Sender(vapid.load(settings), allow_private=True), batch=100)
             started = time.perf_counter()
-            report = worker.run_pass(utcnow())
+            with count_queries() as counted:
+                report = worker.run_pass(utcnow())
             elapsed = time.perf_counter() - started
             worker.sender.close()
+            raw = raw_sends_per_second(Sender(vapid.load(settings), allow_private=True), service.subscriptions, count)
         received = service.received()
     database.close()
-    return report, received, elapsed
+    return report, received, elapsed, counted.count, raw
+
+
+def raw_sends_per_second(sender, subscriptions, count):
+    """Encrypt and POST only, no database: the most one worker could do."""
+    started = time.perf_counter()
+    for n in range(count):
+        sender.send(subscriptions[n % len(subscriptions)], PAYLOAD, ttl=60)
+    elapsed = time.perf_counter() - started
+    sender.close()
+    return count / elapsed
 
 
 def main():
@@ -152,16 +166,19 @@ def main():
 
     url, drop = _database(args.database)
     try:
-        report, received, elapsed = throughput(url, settings, args.count, args.people)
+        report, received, elapsed, statements, raw = throughput(url, settings, args.count, args.people)
     finally:
         drop()
-    kind = "PostgreSQL" if args.database else "SQLite (WAL)"
+    kind = "PostgreSQL" if args.database else f"SQLite (WAL, synchronous {os.environ.get('SQLITE_SYNCHRONOUS', 'FULL')})"
     per_push = elapsed / max(1, report.sent)
     print(f"cpu cores: {os.cpu_count()}, database: {kind}")
     print(f"encrypt one message (aes128gcm, ECDH P-256):  {encrypt * 1000:.2f} ms  (~{1 / encrypt:,.0f} per second)")
     print(f"one worker, {report.sent} due reminders:          {elapsed:.2f} s  ->  {report.sent / elapsed:,.0f} per second"
           f"  ({per_push * 1000:.2f} ms each; encryption is {encrypt / per_push:.0%} of it)")
-    print(f"push service accepted: {received}; worker report: {report}")
+    print(f"encrypt and POST only, no database:          {raw:,.0f} per second; "
+          f"the worker does {report.sent / elapsed / raw:.0%} of that")
+    print(f"database statements per notification: {statements / max(1, report.sent):.1f}")
+    print(f"push service accepted: {received - args.count}; worker report: {report}")
 
 
 if __name__ == "__main__":

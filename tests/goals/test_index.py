@@ -45,6 +45,16 @@ def test_each_goal_shows_rating_steps_and_whats_new(world, as_user, url):
     assert "5/10" in html and "up 2" in html and "1 of 2 steps done" in html and "New message from your mentor" in html
 
 
+
+def test_the_facts_of_a_goal_carry_no_stray_separator(world, as_user, url):
+    # The facts sit in a wrapping row: a "·" before the step count began the second line.
+    make_step(make_goal(world.mentee, "Unrated"), "Shoes")
+    make_step(make_draft(world.mentor, world.mentee, "Drafted"), "Ask")
+    html = listing(as_user(world.mentee), url)
+    assert "0 of 1 step done" in html
+    assert "·" not in html.split('id="goal-list"')[1]
+
+
 def test_it_pages_through_many_goals(world, as_user, url):
     for i in range(30):
         make_goal(world.mentee, f"Goal {i:02d}", updated_at=utcnow() - timedelta(hours=i))

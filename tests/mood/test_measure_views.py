@@ -1,13 +1,19 @@
 """Filling in questionnaires: results in plain words, change over time, and PHQ-9 item 9."""
 
+import uuid
 from datetime import timedelta
 
-from mentoring.mood.measures import PHQ9
+from mentoring.models import Match
+from mentoring.mood.measures import MEASURES, PHQ9
 from mentoring.mood.models import MeasureResponse
 from mentoring.mood.responses import due_measures, save_response
 from mentoring.mood.settings import save_mood_settings
 from mentoring.push import Notification
 from mentoring.safety import SafeguardingAlert
+
+
+def cid():
+    return f"measure-{uuid.uuid4().hex[:12]}"
 
 
 def answers(values, **extra):
@@ -29,6 +35,32 @@ def test_a_mentee_fills_in_phq9_and_reads_the_result_in_plain_words(world, as_us
     assert "This is your first one." in page
     assert 'id="crisis-panel"' not in page
     assert SafeguardingAlert.select().count() == 0
+
+
+def test_a_mentee_without_a_mentor_is_pointed_to_their_coordinator(world, as_user, url):
+    world.match.status = Match.ENDED
+    world.match.save()
+    client = as_user(world.mentee)
+    for code, values in (("phq9", [1, 1, 1, 1, 1, 1, 0, 0, 0]), ("phq9", [2, 2, 2, 2, 1, 1, 0, 0, 0])):
+        response = client.post(url("mood.take_measure", code=code), data=answers(values, client_id=cid()))
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "your program coordinator" in page
+        assert "your mentor" not in page.split('id="result-title"')[1].split("</section>")[0]
+
+
+def test_a_mentee_with_a_mentor_is_pointed_to_them(world, as_user, url):
+    client = as_user(world.mentee)
+    response = client.post(url("mood.take_measure", code="phq9"), data=answers([1, 1, 1, 1, 1, 1, 0, 0, 0]))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "talk it over with your mentor if you like" in page and "program coordinator" not in page
+
+
+def test_every_band_that_suggests_the_mentor_has_words_for_someone_without_one():
+    for measure in MEASURES.values():
+        for band in measure.bands + tuple(b for item in measure.items for b in item.bands):
+            if "mentor" in str(band.text):
+                assert "mentor" not in str(band.advice(has_mentor=False)), (measure.code, band.key)
+                assert "coordinator" in str(band.advice(has_mentor=False))
 
 
 def test_missing_answers_come_back_422_with_the_given_ones_kept(world, as_user, url):
@@ -55,6 +87,7 @@ def test_phq9_item9_above_zero_shows_help_at_once_and_alerts_the_lead(world, as_
     assert 'id="crisis-panel"' in page and "How are you doing?" in page
     assert "Your safety plan" in page and "Samaritans" in page
     assert page.index('id="crisis-panel"') < page.index("Your result")
+    assert "your program's safeguarding lead has been told" in page
 
     alert = SafeguardingAlert.get()
     assert (alert.kind, alert.subject_id, alert.status) == ("phq9_item9", world.mentee.id, "open")

@@ -28,6 +28,7 @@ def test_it_serves_the_public_key_to_the_page(world, as_user, url, vapid_setting
     page = as_user(world.mentee).get(url("push.settings")).get_data(as_text=True)
     assert f'data-vapid-key="{vapid_settings["VAPID_PUBLIC_KEY"]}"' in page
     assert "js/push." in page
+    assert '<h2 id="device-title">This device</h2>' in page and '<h3 id="devices-title">Your devices</h3>' in page
     assert "Add to Home Screen" in page and "16.4" in page
     assert "Don't allow" in page or "Don&#39;t allow" in page
 
@@ -39,6 +40,8 @@ def test_without_keys_it_says_push_is_off_and_the_rest_works(migrated_url, world
     assert "Notifications are off on this server" in page
     assert "data-vapid-key" not in page
     assert "Turn on notifications on this device" not in page
+    # No "This device" heading over nothing: the card is about the devices already listed.
+    assert '<h2 id="device-title">Your devices</h2>' in page and "This device<" not in page
     assert client.get("/").status_code == 200
     answer = client.post("/settings/notifications/devices", data=device_form())
     assert answer.status_code == 422

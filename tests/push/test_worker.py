@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 import pytest
+from playhouse.test_utils import count_queries
 
 from mentoring.clock import utcnow
 from mentoring.push.models import DeliveryAttempt, PushPreference, Subscription
@@ -126,6 +127,55 @@ def test_it_retries_after_a_timeout(world, fake_push, worker):
     assert worker(reload(notification).due_at).sent == 1
 
 
+def late_service(worker, fake_push, times):
+    """The service takes every push but answers after the sender has stopped waiting."""
+    worker.worker.sender.timeout = 0.3
+    fake_push.answer_late(1.0, times=times)
+
+
+def test_a_push_answered_late_is_sent_once_more_then_recorded_as_unknown(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=10)
+    message = queue(world.mentee, "message")
+    reminder = queue(world.mentee, "meeting_reminder")
+    assert worker(NOW).retried == 2
+    report = worker(max(reload(message).due_at, reload(reminder).due_at))
+    assert (report.unknown, report.retried, report.failed) == (2, 0, 0)
+    assert worker(NOW + timedelta(days=1)).handled == 0
+    # Each reached the service twice, no more; both copies share one Topic and tag.
+    received = fake_push.accepted()
+    assert len(received) == 4
+    for notification in (message, reminder):
+        copies = [r for r in received if r.payload["url"].endswith(f"/{notification.id}/open")]
+        tag = topic_key(notification.kind)
+        assert [(r.headers["topic"], r.payload["tag"]) for r in copies] == [(tag, tag)] * 2
+        assert [a.outcome for a in attempts(notification)] == ["unknown", "unknown"]
+        notification = reload(notification)
+        assert (notification.status, notification.attempts) == (Notification.UNKNOWN, 2)
+        assert "no answer" in notification.last_error
+
+
+def test_a_push_answered_late_then_in_time_is_sent(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=1)
+    notification = queue(world.mentee, topic=topic_key("meeting-3"))
+    assert worker(NOW).retried == 1
+    assert worker(reload(notification).due_at).sent == 1
+    assert [r.headers["topic"] for r in fake_push.accepted()] == [topic_key("meeting-3")] * 2
+    assert [a.outcome for a in attempts(notification)] == ["unknown", "ok"]
+    assert reload(notification).status == Notification.SENT
+
+
+def test_with_no_timeout_retries_a_late_answer_is_unknown_at_once(world, fake_push, worker):
+    add_device(world.mentee, fake_push)
+    late_service(worker, fake_push, times=2)
+    worker.worker.timeout_retries = 0
+    notification = queue(world.mentee)
+    assert worker(NOW).unknown == 1
+    assert len(fake_push.accepted()) == 1
+    assert reload(notification).status == Notification.UNKNOWN
+
+
 def test_it_gives_up_after_the_last_attempt(world, fake_push, worker):
     add_device(world.mentee, fake_push)
     notification = queue(world.mentee, attempts=MAX_ATTEMPTS - 1)
@@ -186,7 +236,7 @@ def test_a_running_claim_is_left_to_its_worker(world, fake_push, worker):
 def test_a_worker_that_lost_its_claim_does_not_overwrite_the_new_owner(world, fake_push, worker):
     notification = queue(world.mentee)
     w = worker.worker
-    assert w._claim(notification.id, "mine", NOW)
+    assert [n.id for n in w._claim_due("mine", NOW)] == [notification.id]
     Notification.update(claim_token="theirs").where(Notification.id == notification.id).execute()
     from mentoring.push.worker import PassReport
 
@@ -199,8 +249,9 @@ def test_a_worker_that_lost_its_claim_does_not_overwrite_the_new_owner(world, fa
 def test_two_claims_on_one_row_cannot_both_win(world, worker):
     notification = queue(world.mentee)
     w = worker.worker
-    assert w._claim(notification.id, "first", NOW)
-    assert not w._claim(notification.id, "second", NOW)
+    assert [n.id for n in w._claim_due("first", NOW)] == [notification.id]
+    assert w._claim_due("second", NOW) == []
+    assert reload(notification).claim_token == "first"
 
 
 @pytest.mark.parametrize("change, reason", [
@@ -295,3 +346,65 @@ def test_an_unexpected_error_puts_the_notification_back_for_later(world, fake_pu
     notification = reload(notification)
     assert notification.status == Notification.PENDING and notification.due_at > NOW
     assert notification.claim_token is None and "ZeroDivisionError" in notification.last_error
+
+
+def statements_for_a_pass(world, fake_push, worker, people):
+    from ..factories import make_user
+
+    for _ in range(people):
+        person = make_user(world.program)
+        add_device(person, fake_push)
+        queue(person, "message")
+    with count_queries() as counted:
+        assert worker(NOW).sent == people
+    return counted.count
+
+
+def test_a_pass_costs_a_fixed_number_of_statements_per_notification(world, fake_push, worker):
+    few = statements_for_a_pass(world, fake_push, worker, 2)
+    more = statements_for_a_pass(world, fake_push, worker, 10)
+    # Claims and preferences are read per batch; per notification: today's
+    # devices, then one transaction of three writes.
+    assert (more - few) / 8 <= 4
+
+
+def test_a_batch_is_claimed_in_one_go_and_renewed_before_the_lease_runs_short(world, fake_push, worker, monkeypatch):
+    from mentoring.push import worker as worker_module
+
+    add_device(world.mentee, fake_push)
+    first, second = queue(world.mentee), queue(world.mentee, at=NOW + timedelta(seconds=1))
+    start = utcnow()
+    clock = [start]
+    w = worker.worker
+    w.clock, w.lease = (lambda: clock[0]), timedelta(seconds=60)
+    seen = []
+    real_send = worker_module.send_to_devices
+
+    def send(sender, notification, *args):
+        row = reload(notification)
+        seen.append((row.id, row.claimed_until))
+        clock[0] += timedelta(seconds=40)  # a slow push service
+        return real_send(sender, notification, *args)
+
+    monkeypatch.setattr(worker_module, "send_to_devices", send)
+    assert worker(NOW + timedelta(seconds=1)).sent == 2
+    # One claim for both; before the second, 40 of 60 seconds had gone, so it was renewed.
+    assert seen == [(first.id, start + timedelta(seconds=60)), (second.id, start + timedelta(seconds=100))]
+
+
+def test_a_stopping_worker_hands_back_what_it_had_not_begun(world, fake_push, worker, monkeypatch):
+    from mentoring.push import worker as worker_module
+
+    add_device(world.mentee, fake_push)
+    first, second = queue(world.mentee), queue(world.mentee, at=NOW + timedelta(seconds=1))
+    real_send = worker_module.send_to_devices
+
+    def send(*args):
+        worker.worker.stopping = True  # SIGTERM arrives during the first send
+        return real_send(*args)
+
+    monkeypatch.setattr(worker_module, "send_to_devices", send)
+    assert worker(NOW + timedelta(seconds=1)).sent == 1
+    assert reload(first).status == Notification.SENT
+    second = reload(second)
+    assert (second.status, second.claim_token, second.claimed_until) == (Notification.PENDING, None, None)

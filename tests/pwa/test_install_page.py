@@ -9,6 +9,14 @@ def test_the_guide_explains_android_and_iphone(client):
     assert "iOS 16.4" in html
 
 
+def test_the_guide_names_the_install_button_only_where_it_is_shown(client):
+    # Most browsers never offer the button: a step pointing "above" at it pointed at nothing.
+    html = client.get("/install").get_data(as_text=True)
+    assert "above" not in html
+    mention = html.index("Or tap “Install the app”")
+    assert html.rfind("<span data-install-offer hidden>", 0, mention) > html.rfind("</span>", 0, mention)
+
+
 def test_the_account_page_links_to_it(as_user, world, url):
     html = as_user(world.mentor).get("/account").get_data(as_text=True)
     assert f'href="{url("pwa.install")}"' in html

@@ -16,6 +16,12 @@ class Band:
     key: str
     label: object
     text: object
+    # The same advice for a mentee with no mentor (waiting for one, or between two), where
+    # `text` suggests the mentor: it names who they can talk to instead.
+    without_mentor: object = None
+
+    def advice(self, has_mentor):
+        return self.text if has_mentor or self.without_mentor is None else self.without_mentor
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,14 @@ BANDS = (
          _l("Your answers show few or no signs of low mood over the last two weeks.")),
     Band(5, 9, "mild", _l("Mild"),
          _l("Your answers show some low mood over the last two weeks. Keep an eye on it, and talk it over with "
-            "your mentor if you like.")),
+            "your mentor if you like."),
+         _l("Your answers show some low mood over the last two weeks. Keep an eye on it, and talk it over with "
+            "your program coordinator if you like.")),
     Band(10, 14, "moderate", _l("Moderate"),
          _l("Your answers show a moderate level of low mood over the last two weeks. It may help to talk about "
-            "it with a doctor or another professional, as well as your mentor.")),
+            "it with a doctor or another professional, as well as your mentor."),
+         _l("Your answers show a moderate level of low mood over the last two weeks. It may help to talk about "
+            "it with a doctor or another professional, as well as your program coordinator.")),
     Band(15, 19, "moderately_severe", _l("Moderately severe"),
          _l("Your answers show a lot of low mood over the last two weeks. Please talk about it with a doctor or "
             "another professional soon.")),

@@ -28,10 +28,14 @@ WHO5 = Measure(
     bands=(
         Band(0, 28, "very_low", _l("Very low wellbeing"),
              _l("Your wellbeing has been very low over the last two weeks. Please talk about how you are with a "
-                "doctor or another professional soon, as well as your mentor.")),
+                "doctor or another professional soon, as well as your mentor."),
+             _l("Your wellbeing has been very low over the last two weeks. Please talk about how you are with a "
+                "doctor or another professional soon, as well as your program coordinator.")),
         Band(29, 50, "low", _l("Low wellbeing"),
              _l("Your wellbeing has been low over the last two weeks. It may help to talk about it with your mentor, "
-                "or with a doctor or another professional.")),
+                "or with a doctor or another professional."),
+             _l("Your wellbeing has been low over the last two weeks. It may help to talk about it with your "
+                "program coordinator, or with a doctor or another professional.")),
         Band(51, 100, "good", _l("Good wellbeing"),
              _l("Your wellbeing has been good over the last two weeks.")),
     ),
