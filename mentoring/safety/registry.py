@@ -37,7 +37,7 @@ EXEMPT = {
     # People and programs.
     "User.email": _NAME, "User.name": _NAME, "User.role": _CODE, "User.timezone": _CODE,
     "User.password_hash": _SECRET, "User.session_token": _SECRET,
-    "Program.name": _NAME, "Program.timezone": _CODE, "Program.settings": _CODE,
+    "Program.name": _NAME, "Program.timezone": _CODE, "Program.country": _CODE, "Program.settings": _CODE,
     "Invite.role": _CODE, "Invite.email": _NAME, "Invite.token_hash": _SECRET,
     "PasswordReset.token_hash": _SECRET, "LoginFailure.key": _SECRET,
     "UserSession.secret_hash": _SECRET, "UserSession.user_token": _SECRET,
