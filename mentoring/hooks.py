@@ -17,6 +17,7 @@ A hook's name starts with the feature that reads it. The hooks today:
     web.slot.help              web.Slot, loader(user)              safety (Get help now)   mood (the safety plan)
     web.script                 a static path, loaded on each page  base template           messages, push
     web.sw_prelude             make() -> text before sw.js         web.service_worker      pwa
+    web.database_fallback.<endpoint>  view() when the database fails  web (5xx handler)   web (/healthz), safety (/help), pwa (/offline)
     people.match_facts         loader(matches) -> {id: [Fact]}     people (match pages)    messages, meetings
     people.match_ended         hook(match, now), same transaction  people.end_match        meetings
     accounts.sessions_ended    forget(session ids), same transaction UserSession.end_where push (its devices)

@@ -53,6 +53,8 @@ def token_digest(token):
 class Program(BaseModel):
     name = CharField(max_length=120)
     timezone = CharField(max_length=64, default="UTC")
+    # ISO 3166 code (GB, US...): whose crisis numbers come first; "" until chosen.
+    country = CharField(max_length=2, default="")
     settings = JSONField(default=dict)
     created_at = DateTimeField(default=utcnow)
 

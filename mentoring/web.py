@@ -269,7 +269,24 @@ def _csrf_error(e):
 
 def _server_error(e):
     current_app.logger.exception("Unhandled error")
-    return error_response(503 if isinstance(e, PeeweeException) else 500)
+    if isinstance(e, PeeweeException):
+        return _database_down()
+    return error_response(500)
+
+
+def add_database_fallback(app, endpoint, view):
+    """What `endpoint` answers when the database fails: `view()`, which must not touch it."""
+    hooks.add(app, f"web.database_fallback.{endpoint}", view)
+
+
+def _database_down():
+    # Who is signed in can't be looked up: every page is drawn as for nobody,
+    # so the error page (and its Get help now link) never needs the database.
+    g._login_user = current_app.login_manager.anonymous_user()
+    fallbacks = hooks.get(f"web.database_fallback.{request.endpoint}")
+    if fallbacks:
+        return fallbacks[-1]()
+    return error_response(503)
 
 
 def add_service_worker_prelude(app, make):
@@ -297,6 +314,8 @@ def service_worker():
 @bp.route("/healthz")
 @public
 def healthz():
+    # Never cached, and never a reason to load whoever holds the cookie.
+    g.private = True
     try:
         database.execute_sql("SELECT 1")
     except PeeweeException:
@@ -356,3 +375,4 @@ def init_app(app):
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
     app.view_functions["static"] = send_static
+    add_database_fallback(app, "web.healthz", lambda: (jsonify(status="unavailable"), 503))

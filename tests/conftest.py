@@ -78,10 +78,11 @@ def make_app(database_url, **overrides):
 
 
 @pytest.fixture
-def app(migrated_url):
+def app(migrated_url, tmp_path):
     # No app context stays pushed: requests would share its `g`, and with it
     # the signed-in user of whichever request came first.
-    app = make_app(migrated_url)
+    # Each test keeps its copy of the crisis numbers apart (never in instance/).
+    app = make_app(migrated_url, CRISIS_COPY_DIR=str(tmp_path / "crisis-numbers"))
     yield app
     if not database.is_closed():
         database.close()

@@ -34,4 +34,7 @@ def test_every_hook_in_use_is_listed_in_the_docstring(migrated_url):
 
 
 def _matches(parts, pattern):
+    # A trailing "<endpoint>" may itself hold dots ("safety.help").
+    if pattern[-1] == "<endpoint>":
+        return len(parts) > len(pattern) - 1 and parts[:len(pattern) - 1] == pattern[:-1]
     return len(parts) == len(pattern) and all(p == q or q.startswith("<") for p, q in zip(parts, pattern))

@@ -45,7 +45,7 @@ def seed_demo(now=None):
     """The demo program, with its history up to `now`; returns its logins (see demo_logins)."""
     now = now or utcnow()
     with database.atomic():
-        program = create_program("Demo Peer Mentoring", timezone="Europe/London")
+        program = create_program("Demo Peer Mentoring", timezone="Europe/London", country="GB")
         timeline = Timeline(now, program.timezone)
         joined = timeline.ago(days=JOINED_DAYS_AGO)
         Program.update(created_at=joined).where(Program.id == program.id).execute()

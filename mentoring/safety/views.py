@@ -12,10 +12,13 @@ from ..i18n import _, _l
 from ..models import COORDINATOR, MENTEE, CrisisResource, Match, Program, User
 from ..pagination import paginate
 from ..push import add_producer
-from ..web import add_account_link, add_slot, filled_slots, form_status, redirect_to, render
+from ..web import add_account_link, add_database_fallback, add_slot, filled_slots, form_status, redirect_to, render
+from . import kept_copy
 from .alerts import StaleAction, record
+from .crisis_defaults import EMERGENCY_NUMBERS, country_name
+from .crisis_list import checks_card, mark_checked, set_country
 from .escalation import escalate
-from .forms import AlertActionForm, CrisisResourceForm
+from .forms import AlertActionForm, CountryForm, CrisisResourceForm
 from .models import AlertEvent, SafeguardingAlert
 
 bp = Blueprint("safety", __name__)
@@ -69,8 +72,16 @@ def pending_panel(user, place):
 def help():
     program = _help_program()
     resources = list(program.crisis_resources()) if program else []
+    if program:
+        kept_copy.keep(program.id, resources)
     sections = filled_slots("help", current_user) if current_user.is_authenticated else []
     return render("safety/help.html", program=program, resources=resources, sections=sections)
+
+
+def help_without_database():
+    """Get help now with the database down: the kept copy, or the emergency numbers."""
+    return render("safety/help.html", program=None, resources=kept_copy.kept_for_session(), sections=[],
+                  public_shell=True)
 
 
 # Crisis resources, kept by coordinators.
@@ -92,14 +103,46 @@ def resources():
         form.populate_obj(resource)
         resource.position = form.position.data or 0
         resource.save()
+        kept_copy.keep_program(current_user.program)
         flash(_("Added %(name)s.", name=resource.name), "success")
         return redirect_to("safety.resources")
+    return _resources_page(form=form)
+
+
+def _resources_page(form=None, country_form=None):
+    program = current_user.program
+    form = form or CrisisResourceForm(formdata=None)
+    country_form = country_form or CountryForm(formdata=None, country=program.country)
     return render(
         "safety/resources.html",
-        resources=list(current_user.program.crisis_resources()),
+        resources=list(program.crisis_resources()),
         form=form,
-        status=form_status(form),
+        country_form=country_form,
+        country=country_name(program.country),
+        status=form_status(form, country_form),
     )
+
+
+@bp.route("/program/crisis-resources/country", methods=["POST"])
+@roles(COORDINATOR)
+def country():
+    form = CountryForm()
+    if not form.validate_on_submit():
+        return _resources_page(country_form=form)
+    program = current_user.program
+    set_country(program, form.country.data or "")
+    kept_copy.keep_program(program)
+    flash(_("Saved your program's country."), "success")
+    return redirect_to("safety.resources")
+
+
+@bp.route("/program/crisis-resources/<int:resource_id>/checked", methods=["POST"])
+@roles(COORDINATOR)
+def resource_checked(resource_id):
+    found = _resource(resource_id)
+    mark_checked(found, current_user.timezone)
+    flash(_("Marked %(name)s as checked today.", name=found.name), "success")
+    return redirect_to("safety.resources")
 
 
 @bp.route("/program/crisis-resources/<int:resource_id>", methods=["GET", "POST"])
@@ -111,6 +154,7 @@ def resource(resource_id):
         form.populate_obj(found)
         found.position = form.position.data or 0
         found.save()
+        kept_copy.keep_program(current_user.program)
         flash(_("Saved %(name)s.", name=found.name), "success")
         return redirect_to("safety.resources")
     return render("safety/resource.html", resource=found, form=form, status=form_status(form))
@@ -121,6 +165,7 @@ def resource(resource_id):
 def delete_resource(resource_id):
     found = _resource(resource_id)
     found.delete_instance()
+    kept_copy.keep_program(current_user.program)
     flash(_("Removed %(name)s.", name=found.name), "success")
     return redirect_to("safety.resources")
 
@@ -219,7 +264,11 @@ def init_app(app):
     from . import lead_views, people_views  # noqa: F401
 
     app.register_blueprint(bp)
+    add_database_fallback(app, "safety.help", help_without_database)
+    app.after_request(kept_copy.remember_program)
+    app.jinja_env.globals["emergency_numbers"] = EMERGENCY_NUMBERS
     add_home_card(app, COORDINATOR, "safety/_lead_card.html", _lead_card, 5)
+    add_home_card(app, COORDINATOR, "safety/_checks_card.html", checks_card, 6)
     add_account_link(app, [COORDINATOR], "safety.resources", _l("Crisis resources"), 50)
     add_account_link(app, [MENTEE], "safety.contacts", _l("Who to call in an emergency"), 45)
     add_match_panel(app, "safety/_concern_panel.html", people_views.concern_panel, 90)

@@ -438,6 +438,12 @@
   }, true);
 
   function fillOfflinePage() {
+    // With a signal, the page stands in for one the server could not draw.
+    if (navigator.onLine) {
+      document.querySelectorAll("[data-when-online]").forEach(function (e) {
+        e.textContent = e.getAttribute("data-when-online");
+      });
+    }
     var meeting = store.get(MEETING, null);
     var section = document.getElementById("offline-meeting");
     if (section && meeting && meeting.text) {
