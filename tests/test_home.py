@@ -49,3 +49,17 @@ def test_home_pages_cost_the_same_queries_with_more_people(as_user, world):
         with count_queries() as counted:
             client.get("/")
         assert counted.count == before[kind], kind
+
+
+def test_program_wide_figures_are_worked_out_at_most_once_a_minute(as_user, world):
+    client = as_user(world.coordinator)
+    with count_queries() as first:
+        client.get("/")
+    with count_queries() as kept:
+        client.get("/")
+    # The goals, meetings, messaging and people figures come from what was kept.
+    assert kept.count <= first.count - 4
+    client.application.config["PROGRAM_CARD_SECONDS"] = 0
+    with count_queries() as again:
+        client.get("/")
+    assert again.count == first.count

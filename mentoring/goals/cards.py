@@ -4,9 +4,9 @@ mentor's home card and mentee panel, and the coordinator's counts."""
 from flask_babel import format_timedelta
 
 from ..clock import local_today, utcnow
-from ..home import add_home_card, add_match_panel
+from ..home import add_home_card, add_match_panel, add_program_card
 from ..i18n import _l
-from ..models import COORDINATOR, MENTEE, MENTOR
+from ..models import MENTEE, MENTOR
 from ..web import add_nav
 from . import queries
 from .forms import AREAS
@@ -57,7 +57,7 @@ def init_cards(app):
     add_nav(app, MENTEE, "goals.index", _l("Goals"), "goal", 20, badge=queries.attention_count)
     add_home_card(app, MENTEE, "goals/_home_mentee.html", mentee_card, 40)
     add_home_card(app, MENTOR, "goals/_home_mentor.html", mentor_card, 20)
-    add_home_card(app, COORDINATOR, "goals/_home_coordinator.html", coordinator_card, 40)
+    add_program_card(app, "goals/_home_coordinator.html", coordinator_card, 40)
     add_match_panel(app, "goals/_match_panel.html", match_panel, 20)
     app.jinja_env.filters["goal_ago"] = ago
     app.jinja_env.globals["goal_status_label"] = status_label

@@ -95,6 +95,12 @@ class Rating(BaseModel):
 
     class Meta:
         table_name = "goal_ratings"
+        indexes = (
+            (("goal", "created_at"), False),
+            # First and last rating of a goal within a match (migration 0008).
+            (("match", "goal", "id"), False),
+            (("created_by", "client_id"), True),
+        )
 
 
 class Comment(BaseModel):

@@ -241,23 +241,32 @@ def program_figures(program_id):
         .tuples()
         .get()
     )
-    ends = (
-        Rating.select(Rating.match, fn.MIN(Rating.id).alias("first_id"), fn.MAX(Rating.id).alias("last_id"))
-        .join(Goal)
-        .where((Goal.program == program_id) & Goal.shared & (Goal.status != Goal.DRAFT) & Rating.match.is_null(False))
-        .group_by(Rating.match, Rating.goal)
-        .having(fn.COUNT(Rating.id) >= 2)
+    # Each (match, goal) pair's first and last rating are two seeks down the
+    # (match, goal, id) index, so the cost follows the number of goals, not
+    # the years of ratings behind them.
+    Pair, Member = Goal.alias(), Match.alias()
+
+    def end(order, offset=0):
+        return (
+            Rating.select(Rating.value if offset == 0 else Rating.id)
+            .where((Rating.match == Member.id) & (Rating.goal == Pair.id))
+            .order_by(order).limit(1).offset(offset or None)
+        )
+
+    pairs = (
+        Pair.select(Member.id.alias("match_id"), end(Rating.id).alias("first"), end(Rating.id.desc()).alias("last"),
+                    end(Rating.id, 1).alias("second"))
+        .join(Member, on=(Member.mentee == Pair.mentee))
+        .where((Pair.program == program_id) & Pair.shared & (Pair.status != Goal.DRAFT))
     )
-    First, Last = Rating.alias(), Rating.alias()
     per_match = (
-        First.select(ends.c.match_id, fn.AVG(Last.value - First.value).alias("change"))
-        .from_(ends)
-        .join(First, on=(First.id == ends.c.first_id))
-        .join(Last, on=(Last.id == ends.c.last_id))
-        .group_by(ends.c.match_id)
+        Goal.select(pairs.c.match_id, fn.AVG(pairs.c.last - pairs.c.first).alias("change"))
+        .from_(pairs)
+        .where(pairs.c.second.is_null(False))
+        .group_by(pairs.c.match_id)
     )
     average, matches = (
-        Rating.select(fn.AVG(per_match.c.change), fn.COUNT(per_match.c.match_id)).from_(per_match).tuples().get()
+        Goal.select(fn.AVG(per_match.c.change), fn.COUNT(per_match.c.match_id)).from_(per_match).tuples().get()
     )
     return {
         "set": set_ or 0,
