@@ -59,6 +59,19 @@ def series_rule(series):
     return rule
 
 
+def changes_occurrence(series, row):
+    """Whether a stored occurrence reads differently in a calendar than the rule
+    says: cancelled, moved, or held another way. Most rows only record that a
+    meeting happened, or carry notes; writing those out as overrides made a
+    year-old weekly series hundreds of events long."""
+    if row.occurrence_date is None:
+        return False
+    if row.status == CANCELLED:
+        return True
+    return (row.starts_at, row.duration, row.status, where(row)) != (
+        series.occurrence_start(row.occurrence_date), series.duration, series.status, where(series))
+
+
 def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
     """The series' master event with its rule, and one override per occurrence with a story."""
     uid = f"series-{series.id}@{host}"
@@ -68,9 +81,9 @@ def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
     master.add("rrule", series_rule(series))
     overrides = []
     for row in exceptions:
-        original = to_local(series.occurrence_start(row.occurrence_date), series.timezone) if row.occurrence_date else None
-        if original is None:
+        if not changes_occurrence(series, row):
             continue
+        original = to_local(series.occurrence_start(row.occurrence_date), series.timezone)
         if row.status == CANCELLED:
             master.add("exdate", original)
             continue

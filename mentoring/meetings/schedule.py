@@ -225,11 +225,18 @@ def resolve(ref, user):
     return occurrence, match
 
 
-def series_exceptions(series_ids):
-    """Every row of these series (for calendars), grouped by series. One query."""
+def series_exceptions(series_ids, first=None, last=None):
+    """The rows of these series (for calendars), grouped by series. One query.
+
+    With `first` and `last` (local dates), only the occurrences between them:
+    the (series, occurrence_date) index finds them however long the series ran.
+    """
     grouped = {sid: [] for sid in series_ids}
     if series_ids:
-        for row in Meeting.select().where(Meeting.series.in_(series_ids)).order_by(Meeting.starts_at):
+        query = Meeting.select().where(Meeting.series.in_(series_ids))
+        if first is not None:
+            query = query.where(Meeting.occurrence_date.between(first, last))
+        for row in query.order_by(Meeting.starts_at):
             grouped[row.series_id].append(row)
     return grouped
 
