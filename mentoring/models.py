@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import has_request_context, request
 from flask_login import UserMixin
 from peewee import (
     BooleanField,
@@ -120,7 +121,12 @@ class User(UserMixin, BaseModel):
         user_id, _, token = (value or "").partition(".")
         if not user_id.isdigit() or not token:
             return None
-        user = cls.get_or_none((cls.id == int(user_id)) & (cls.session_token == token))
+        # The program comes along: most pages read its settings.
+        user = (
+            cls.select(cls, Program).join(Program)
+            .where((cls.id == int(user_id)) & (cls.session_token == token))
+            .first()
+        )
         return user if user and user.is_active else None
 
     @staticmethod
@@ -171,14 +177,20 @@ class User(UserMixin, BaseModel):
             pass
 
     def active_match(self):
-        """The mentee's current match with the mentor loaded, or None."""
-        Mentor = User.alias()
-        return (
-            Match.select(Match, Mentor)
-            .join(Mentor, on=(Match.mentor == Mentor.id))
-            .where((Match.mentee == self) & (Match.status == Match.ACTIVE))
-            .first()
-        )
+        """The mentee's current match with the mentor loaded, or None.
+
+        Read once per request: several cards of the mentee's home ask for it.
+        """
+        memo = request.environ.setdefault("mentoring.active_matches", {}) if has_request_context() else {}
+        if self.id not in memo:
+            Mentor = User.alias()
+            memo[self.id] = (
+                Match.select(Match, Mentor)
+                .join(Mentor, on=(Match.mentor == Mentor.id))
+                .where((Match.mentee == self) & (Match.status == Match.ACTIVE))
+                .first()
+            )
+        return memo[self.id]
 
     def active_mentee_matches(self):
         """The mentor's current matches with each mentee loaded."""

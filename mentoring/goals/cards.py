@@ -20,12 +20,13 @@ NEWS_EACH = 5
 
 
 def mentee_card(user):
-    goals = list(queries.mentee_goals(user).where(Goal.status.in_((Goal.DRAFT, Goal.ACTIVE))).limit(HOME_GOALS + 1))
+    """The mentee's first goals with how each is doing: one query."""
     now = utcnow()
-    summaries = queries.summarise(goals[:HOME_GOALS], local_today(user.timezone, now), unread=True)
+    goals = queries.mentee_goals(user).where(Goal.status.in_((Goal.DRAFT, Goal.ACTIVE))).limit(HOME_GOALS + 1)
+    summaries = queries.summarised(goals, local_today(user.timezone, now))
     return {
-        "items": [(s, next_action(s, now)) for s in summaries],
-        "more": len(goals) > HOME_GOALS,
+        "items": [(s, next_action(s, now)) for s in summaries[:HOME_GOALS]],
+        "more": len(summaries) > HOME_GOALS,
     }
 
 

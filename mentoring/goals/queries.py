@@ -170,6 +170,51 @@ def summarise(goals, today, unread=False):
     return [by_id[g.id] for g in goals]
 
 
+def _count(value):
+    return int(value or 0)
+
+
+def _as(field, empty=None):
+    """Reads a subquery's value as `field` reads its column (SQLite hands
+    computed dates back as text)."""
+    return lambda value: empty if value is None else field.python_value(value)
+
+
+def summarised(goals, today):
+    """[Summary] for a few goals in ONE query: every figure is a correlated
+    subquery walking that goal's own index, so it costs one seek per figure
+    and goal. For short lists (the mentee's home card); `summarise` batches
+    long ones. `goals` is a Goal query; `today` the mentee's local date.
+    """
+    def rating(column, offset=0):
+        ordered = Rating.select(column).where(Rating.goal == Goal.id).order_by(Rating.created_at.desc(), Rating.id.desc())
+        return ordered.limit(1).offset(offset or None)
+
+    def steps(aggregate, condition=True):
+        return Step.select(aggregate).where((Step.goal == Goal.id) & condition)
+
+    accepted, is_open = ~Step.is_suggestion, ~Step.is_suggestion & Step.done_at.is_null()
+    first_open = Step.select().where((Step.goal == Goal.id) & is_open).order_by(Step.position, Step.id).limit(1)
+    new = Goal.mentee_seen_at.is_null() | (Comment.created_at > Goal.mentee_seen_at)
+    columns = {
+        "latest": (rating(Rating.value), _as(Rating.value)),
+        "latest_at": (rating(Rating.created_at), _as(Rating.created_at)),
+        "previous": (rating(Rating.value, 1), _as(Rating.value)),
+        "steps": (steps(fn.COUNT(Step.id), accepted), _count),
+        "done": (steps(fn.COUNT(Step.id), accepted & Step.done_at.is_null(False)), _count),
+        "overdue": (steps(fn.COUNT(Step.id), is_open & (Step.due_date < today)), _count),
+        "suggestions": (steps(fn.COUNT(Step.id), Step.is_suggestion), _count),
+        "last_done_at": (steps(fn.MAX(Step.done_at)), _as(Step.done_at)),
+        "next_step": (first_open.select(Step.title), _as(Step.title, "")),
+        "next_step_due": (first_open.select(Step.due_date), _as(Step.due_date)),
+        "unread": (Comment.select(fn.COUNT(Comment.id)).where(
+            (Comment.goal == Goal.id) & (Comment.author != Goal.mentee) & new), _count),
+    }
+    rows = goals.select_extend(*(query.alias(f"s_{name}") for name, (query, _read) in columns.items()))
+    return [Summary(goal=g, **{name: read(getattr(g, f"s_{name}")) for name, (_q, read) in columns.items()})
+            for g in rows]
+
+
 def recent_ratings(goal, limit=CHART_RATINGS):
     """The latest ratings, oldest first (for the chart and its table)."""
     rows = list(Rating.select().where(Rating.goal == goal.id)

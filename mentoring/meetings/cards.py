@@ -9,7 +9,7 @@ from peewee import fn
 
 from ..clock import utcnow
 from ..i18n import _, _l
-from ..models import Match, User
+from ..models import MENTEE, Match, User
 from ..people import Fact
 from . import schedule
 from .display import days_ago
@@ -33,9 +33,20 @@ def _overview(user, matches, now):
     }
 
 
+def _home_matches(user):
+    """A mentee has one match, which their home has read already (User.active_match)."""
+    if user.role != MENTEE:
+        return schedule.member_matches(user)
+    match = user.active_match()
+    if match is None:
+        return []
+    match.mentee = user
+    return [match]
+
+
 def home_card(user):
     """Mentee (and mentor) home: the next meeting and what is waiting for them. Five queries."""
-    matches = schedule.member_matches(user)
+    matches = _home_matches(user)
     return _overview(user, matches, utcnow()) if matches else None
 
 
