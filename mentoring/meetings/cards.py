@@ -21,8 +21,7 @@ LOOK_BACK = timedelta(days=14)
 
 
 def _overview(user, matches, now):
-    items = schedule.between(matches, now - LOOK_BACK, now + CARD_WINDOW)
-    for_me, waiting = schedule.needing_attention(user, matches, now)
+    items, for_me, waiting = schedule.overview(user, matches, now - LOOK_BACK, now + CARD_WINDOW, now)
     return {
         "matches": matches,
         "next": schedule.next_confirmed(items, now),
@@ -45,7 +44,8 @@ def _home_matches(user):
 
 
 def home_card(user):
-    """Mentee (and mentor) home: the next meeting and what is waiting for them. Five queries."""
+    """Mentee (and mentor) home: the next meeting and what is waiting for them. Three queries
+    (two for a mentee, whose match the home has read)."""
     matches = _home_matches(user)
     return _overview(user, matches, utcnow()) if matches else None
 
