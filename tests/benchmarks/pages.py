@@ -178,7 +178,8 @@ def _poll(port, cookie, thread):
     html = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
     poll = re.search(r'hx-get="([^"]+/recent\?after=\d+)"', html).group(1).replace("&amp;", "&")
     _s, _b, response = request(port, poll, {"Cookie": cookie, "HX-Request": "true"})
-    return poll, response.getheader("ETag")
+    # The page sends its version as a strong ETag (gzip weakens the header).
+    return poll, response.getheader("ETag").removeprefix("W/")
 
 
 def measure(label, url, scale, seconds, clients):
