@@ -204,6 +204,9 @@ def measure(label, url, scale, seconds, clients):
             with app.app_context():
                 queries = _queries(app, cookie, path, headers)
             rows.append((name, load(server, path, headers, seconds, clients), queries))
+        feed = next(path for name, _role, path, _h in pages(app, ids) if name.startswith("calendar feed"))
+        etag = request(server.port, feed)[2].getheader("ETag").removeprefix("W/")
+        rows.append(("calendar feed, unchanged (304)", load(server, feed, {"If-None-Match": etag}, seconds, clients), None))
         thread = next(path for name, _role, path, _h in pages(app, ids) if name == "message thread")
         poll, etag = _poll(server.port, cookies["mentee"], thread)
         headers = {"Cookie": cookies["mentee"], "HX-Request": "true", "If-None-Match": etag}
