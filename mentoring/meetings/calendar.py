@@ -68,8 +68,11 @@ def changes_occurrence(series, row):
         return False
     if row.status == CANCELLED:
         return True
-    return (row.starts_at, row.duration, row.status, where(row)) != (
-        series.occurrence_start(row.occurrence_date), series.duration, series.status, where(series))
+    # The raw fields behind where(): no translated words needed to compare.
+    fields = ("duration", "status", "mode", "place", "link")
+    if any(getattr(row, f) != getattr(series, f) for f in fields):
+        return True
+    return row.starts_at != series.occurrence_start(row.occurrence_date)
 
 
 def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
