@@ -15,6 +15,7 @@ that must not grow are asserted in the tests.
 """
 
 import argparse
+import gzip
 import http.client
 import os
 import re
@@ -139,16 +140,20 @@ def request(port, path, headers=None, method="GET", body=None):
 
 def load(server, path, headers, seconds, clients, method="GET", body=None):
     """Requests per second, median and p95 ms, CPU ms per request, bytes."""
+    # body(previous answer) makes each request's form, as a page would from what it shows.
+    data = b""
     for _ in range(5):
-        status, data, _r = request(server.port, path, headers, method, body() if body else None)
+        status, data, _r = request(server.port, path, headers, method, body(data) if body else None)
         assert status in (200, 204, 304), (path, status)
-    times, stop = [], time.perf_counter() + seconds
+    times, stop, sizes = [], time.perf_counter() + seconds, []
 
     def client():
+        answer = data
         while time.perf_counter() < stop:
             start = time.perf_counter()
-            request(server.port, path, headers, method, body() if body else None)
+            _s, answer, _r = request(server.port, path, headers, method, body(answer) if body else None)
             times.append(time.perf_counter() - start)
+            sizes.append(len(answer))
 
     cpu, started = server.cpu_seconds(), time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
@@ -159,7 +164,8 @@ def load(server, path, headers, seconds, clients, method="GET", body=None):
     elapsed, cpu = time.perf_counter() - started, server.cpu_seconds() - cpu
     times.sort()
     return {"rps": len(times) / elapsed, "p50": statistics.median(times) * 1000,
-            "p95": times[int(len(times) * 0.95) - 1] * 1000, "cpu": cpu / len(times) * 1000, "bytes": len(data)}
+            "p95": times[int(len(times) * 0.95) - 1] * 1000, "cpu": cpu / len(times) * 1000,
+            "bytes": round(statistics.median(sizes)) if sizes else len(data)}
 
 
 def _queries(app, cookie, path, headers):
@@ -173,8 +179,6 @@ def _queries(app, cookie, path, headers):
 def _poll(port, cookie, thread):
     """The thread's poll address and its ETag, as the open page would send them."""
     _s, html, _r = request(port, thread, {"Cookie": cookie})
-    import gzip
-
     html = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
     poll = re.search(r'hx-get="([^"]+/recent\?after=\d+)"', html).group(1).replace("&amp;", "&")
     _s, _b, response = request(port, poll, {"Cookie": cookie, "HX-Request": "true"})
@@ -224,8 +228,18 @@ def send_under_load(server, app, ids, cookie, seconds, clients=20):
         path = url_for("messages.send_message", conversation_id=ids["conversation"])
     headers = {"Cookie": cookie, "HX-Request": "true", "HX-Target": "composer", "Content-Type": "application/x-www-form-urlencoded"}
 
-    def body():
-        return f"body=Hello+there&client_id={secrets.token_hex(8)}"
+    with app.app_context(), database.connection_context():
+        from mentoring.messages import Message
+
+        first = Message.select(Message.id).where(Message.conversation == ids["conversation"]) \
+            .order_by(Message.id.desc()).first().id
+
+    def body(previous):
+        """As the page sends it: the newest message it shows (from its last answer) as `last`."""
+        if previous[:2] == b"\x1f\x8b":
+            previous = gzip.decompress(previous)
+        shown = [int(n) for n in re.findall(rb'data-message-id="(\d+)"', previous)]
+        return f"body=Hello+there&client_id={secrets.token_hex(8)}&after={first}&last={max(shown, default=first)}"
 
     result = load(server, path, headers, seconds, clients, method="POST", body=body)
     return (f"message send, {clients} clients", result, None)
