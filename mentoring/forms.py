@@ -110,29 +110,24 @@ def timezone_field():
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 
-def _check_year(field):
-    if field.data is not None and not EARLIEST_YEAR <= field.data.year <= LATEST_YEAR:
-        field.data = None
-        raise ValueError(_l("Choose a date between %(first)d and %(last)d.", first=EARLIEST_YEAR, last=LATEST_YEAR))
+class _PickedByAPerson:
+    """A date field whose errors a person understands, within EARLIEST_YEAR..LATEST_YEAR."""
 
-
-class CalendarDateField(DateField):
-    """A date a person picks, with a message they understand."""
+    unreadable = None
 
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError(_l("Choose a date from the calendar, or type it as year-month-day.")) from None
-        _check_year(self)
+            raise ValueError(self.unreadable) from None
+        if self.data is not None and not EARLIEST_YEAR <= self.data.year <= LATEST_YEAR:
+            self.data = None
+            raise ValueError(_l("Choose a date between %(first)d and %(last)d.", first=EARLIEST_YEAR, last=LATEST_YEAR))
 
 
-class CalendarDateTimeField(DateTimeLocalField):
-    """A day and a time a person picks."""
+class CalendarDateField(_PickedByAPerson, DateField):
+    unreadable = _l("Choose a date from the calendar, or type it as year-month-day.")
 
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(_l("Choose a day and a time.")) from None
-        _check_year(self)
+
+class CalendarDateTimeField(_PickedByAPerson, DateTimeLocalField):
+    unreadable = _l("Choose a day and a time.")

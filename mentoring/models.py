@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import has_request_context, request
 from flask_login import UserMixin
 from peewee import (
     BooleanField,
@@ -156,10 +157,13 @@ class User(UserMixin, BaseModel):
         if not session_id.isdigit() or len(session_id) > 18 or not secret:
             return None
         user = (
-            # The session's last sighting comes along, so keeping it fresh costs
-            # no query on the (many) requests where it is fresh enough.
-            cls.select(cls, UserSession.last_seen_at.alias("session_seen_at"))
-            .join(UserSession, on=(UserSession.user == cls.id))
+            # The program comes along (most pages read its settings), and so
+            # does the session's last sighting, so keeping it fresh costs no
+            # query on the (many) requests where it is fresh enough.
+            cls.select(cls, Program, UserSession.last_seen_at)
+            .join(Program)
+            .switch(cls)
+            .join(UserSession, on=(UserSession.user == cls.id), attr="signed_in_session")
             .where(
                 (UserSession.id == int(session_id))
                 & (UserSession.secret_hash == token_digest(secret))
@@ -169,12 +173,17 @@ class User(UserMixin, BaseModel):
                 & (UserSession.user_token == cls.session_token)
                 & cls.is_active
             )
-            .objects()
             .first()
         )
         if user is not None:
             user.session_key = value
         return user
+
+    @property
+    def session_seen_at(self):
+        """When the session this row was loaded for was last seen (None if never, or not loaded so)."""
+        signed_in = self.__dict__.get("signed_in_session")
+        return signed_in.last_seen_at if signed_in is not None else None
 
     @property
     def session_id(self):
@@ -230,14 +239,20 @@ class User(UserMixin, BaseModel):
             pass
 
     def active_match(self):
-        """The mentee's current match with the mentor loaded, or None."""
-        Mentor = User.alias()
-        return (
-            Match.select(Match, Mentor)
-            .join(Mentor, on=(Match.mentor == Mentor.id))
-            .where((Match.mentee == self) & (Match.status == Match.ACTIVE))
-            .first()
-        )
+        """The mentee's current match with the mentor loaded, or None.
+
+        Read once per request: several cards of the mentee's home ask for it.
+        """
+        memo = request.environ.setdefault("mentoring.active_matches", {}) if has_request_context() else {}
+        if self.id not in memo:
+            Mentor = User.alias()
+            memo[self.id] = (
+                Match.select(Match, Mentor)
+                .join(Mentor, on=(Match.mentor == Mentor.id))
+                .where((Match.mentee == self) & (Match.status == Match.ACTIVE))
+                .first()
+            )
+        return memo[self.id]
 
     def active_mentee_matches(self):
         """The mentor's current matches with each mentee loaded."""

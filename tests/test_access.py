@@ -32,14 +32,19 @@ def test_every_view_declares_who_may_use_it(app):
     assert not undeclared, f"decorate with mentoring.access: {undeclared}"
 
 
-@pytest.mark.parametrize("endpoint", sorted(CASES))
-def test_route_answers_each_kind_of_person(app, world, endpoint):
-    case = CASES[endpoint]
+def case_url(app, world, case):
+    """The case's URL, once every feature has added what its URLs need to the world."""
     with app.test_request_context():
         for module in MODULES:
             if hasattr(module, "setup"):
                 module.setup(world)
-        url = case.url(world)
+        return case.url(world)
+
+
+@pytest.mark.parametrize("endpoint", sorted(CASES))
+def test_route_answers_each_kind_of_person(app, world, endpoint):
+    case = CASES[endpoint]
+    url = case_url(app, world, case)
     people = world.people()
     answers = {}
     for kind in KINDS:

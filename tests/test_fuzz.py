@@ -16,7 +16,7 @@ from werkzeug.routing import IntegerConverter
 from wtforms.form import BaseForm
 
 from .conftest import signed_in
-from .test_access import CASES, MODULES
+from .test_access import CASES, case_url
 
 # Minutes, not seconds: in the whole suite on both databases, not in the fast loop.
 pytestmark = pytest.mark.slow
@@ -55,11 +55,7 @@ def form_fields(client, case, url):
 
 def prepared(app, world, endpoint):
     case = CASES[endpoint]
-    with app.test_request_context():
-        for module in MODULES:
-            if hasattr(module, "setup"):
-                module.setup(world)
-        url = case.url(world)
+    url = case_url(app, world, case)
     kind = first_allowed(case)
     if kind is None:
         pytest.skip("open to nobody")

@@ -4,9 +4,9 @@ mentor's home card and mentee panel, and the coordinator's counts."""
 from flask_babel import format_timedelta
 
 from ..clock import local_today, utcnow
-from ..home import add_home_card, add_match_panel
+from ..home import add_home_card, add_match_panel, add_program_card
 from ..i18n import _l
-from ..models import COORDINATOR, MENTEE, MENTOR
+from ..models import MENTEE, MENTOR
 from ..web import add_nav
 from . import queries
 from .forms import AREAS
@@ -20,12 +20,13 @@ NEWS_EACH = 5
 
 
 def mentee_card(user):
-    goals = list(queries.mentee_goals(user).where(Goal.status.in_((Goal.DRAFT, Goal.ACTIVE))).limit(HOME_GOALS + 1))
+    """The mentee's first goals with how each is doing: one query."""
     now = utcnow()
-    summaries = queries.summarise(goals[:HOME_GOALS], local_today(user.timezone, now), unread=True)
+    goals = queries.mentee_goals(user).where(Goal.status.in_((Goal.DRAFT, Goal.ACTIVE))).limit(HOME_GOALS + 1)
+    summaries = queries.summarised(goals, local_today(user.timezone, now))
     return {
-        "items": [(s, next_action(s, now)) for s in summaries],
-        "more": len(goals) > HOME_GOALS,
+        "items": [(s, next_action(s, now)) for s in summaries[:HOME_GOALS]],
+        "more": len(summaries) > HOME_GOALS,
     }
 
 
@@ -57,7 +58,7 @@ def init_cards(app):
     add_nav(app, MENTEE, "goals.index", _l("Goals"), "goal", 20, badge=queries.attention_count)
     add_home_card(app, MENTEE, "goals/_home_mentee.html", mentee_card, 40)
     add_home_card(app, MENTOR, "goals/_home_mentor.html", mentor_card, 20)
-    add_home_card(app, COORDINATOR, "goals/_home_coordinator.html", coordinator_card, 40)
+    add_program_card(app, "goals/_home_coordinator.html", coordinator_card, 40)
     add_match_panel(app, "goals/_match_panel.html", match_panel, 20)
     app.jinja_env.filters["goal_ago"] = ago
     app.jinja_env.globals["goal_status_label"] = status_label

@@ -111,8 +111,8 @@ class Rating(BaseModel):
         table_name = "goal_ratings"
         indexes = (
             (("goal", "created_at"), False),
-            # Progress change per match, for evaluation.
-            (("match", "goal"), False),
+            # First and last rating of a goal within a match (migration 0008).
+            (("match", "goal", "id"), False),
             # create_once: a double tap makes one rating.
             (("created_by", "client_id"), True),
         )

@@ -90,20 +90,19 @@ def _step_counts(ids, today):
     def count(condition):
         return fn.SUM(Case(None, [(condition, 1)], 0))
 
-    return (
-        Step.select(
-            Step.goal,
-            count(accepted),
-            count(accepted & Step.done_at.is_null(False)),
-            count(is_open & Step.due_date.is_null(False) & (Step.due_date < _cutoff(today))),
-            count(Step.is_suggestion),
-            fn.MAX(Step.done_at).python_value(Step.done_at.python_value),
-        )
-        .join(Goal)
-        .where(Step.goal.in_(ids))
-        .group_by(Step.goal)
-        .tuples()
-    )
+    query = Step.select(
+        Step.goal,
+        count(accepted),
+        count(accepted & Step.done_at.is_null(False)),
+        count(is_open & Step.due_date.is_null(False) & (Step.due_date < _cutoff(today))),
+        count(Step.is_suggestion),
+        fn.MAX(Step.done_at).python_value(Step.done_at.python_value),
+    ).where(Step.goal.in_(ids))
+    if isinstance(today, dict):
+        # The cutoff is per mentee. Naming the goals on both sides lets
+        # PostgreSQL fetch them by key rather than scan every goal to join.
+        query = query.join(Goal).where(Goal.id.in_(ids))
+    return query.group_by(Step.goal).tuples()
 
 
 def _next_steps(ids):
@@ -154,6 +153,51 @@ def summarise(goals, today, unread=False):
         for goal_id, n in _unread(ids):
             by_id[goal_id].unread = n
     return [by_id[g.id] for g in goals]
+
+
+def _count(value):
+    return int(value or 0)
+
+
+def _as(field, empty=None):
+    """Reads a subquery's value as `field` reads its column (SQLite hands
+    computed dates back as text)."""
+    return lambda value: empty if value is None else field.python_value(value)
+
+
+def summarised(goals, today):
+    """[Summary] for a few goals in ONE query: every figure is a correlated
+    subquery walking that goal's own index, so it costs one seek per figure
+    and goal. For short lists (the mentee's home card); `summarise` batches
+    long ones. `goals` is a Goal query; `today` the mentee's local date.
+    """
+    def rating(column, offset=0):
+        ordered = Rating.select(column).where(Rating.goal == Goal.id).order_by(Rating.created_at.desc(), Rating.id.desc())
+        return ordered.limit(1).offset(offset or None)
+
+    def steps(aggregate, condition=True):
+        return Step.select(aggregate).where((Step.goal == Goal.id) & condition)
+
+    accepted, is_open = ~Step.is_suggestion, ~Step.is_suggestion & Step.done_at.is_null()
+    first_open = Step.select().where((Step.goal == Goal.id) & is_open).order_by(Step.position, Step.id).limit(1)
+    new = Goal.mentee_seen_at.is_null() | (Comment.created_at > Goal.mentee_seen_at)
+    columns = {
+        "latest": (rating(Rating.value), _as(Rating.value)),
+        "latest_at": (rating(Rating.created_at), _as(Rating.created_at)),
+        "previous": (rating(Rating.value, 1), _as(Rating.value)),
+        "steps": (steps(fn.COUNT(Step.id), accepted), _count),
+        "done": (steps(fn.COUNT(Step.id), accepted & Step.done_at.is_null(False)), _count),
+        "overdue": (steps(fn.COUNT(Step.id), is_open & (Step.due_date < today)), _count),
+        "suggestions": (steps(fn.COUNT(Step.id), Step.is_suggestion), _count),
+        "last_done_at": (steps(fn.MAX(Step.done_at)), _as(Step.done_at)),
+        "next_step": (first_open.select(Step.title), _as(Step.title, "")),
+        "next_step_due": (first_open.select(Step.due_date), _as(Step.due_date)),
+        "unread": (Comment.select(fn.COUNT(Comment.id)).where(
+            (Comment.goal == Goal.id) & (Comment.author != Goal.mentee) & new), _count),
+    }
+    rows = goals.select_extend(*(query.alias(f"s_{name}") for name, (query, _read) in columns.items()))
+    return [Summary(goal=g, **{name: read(getattr(g, f"s_{name}")) for name, (_q, read) in columns.items()})
+            for g in rows]
 
 
 def recent_ratings(goal, limit=CHART_RATINGS):
@@ -227,23 +271,32 @@ def program_figures(program_id):
         .tuples()
         .get()
     )
-    ends = (
-        Rating.select(Rating.match, fn.MIN(Rating.id).alias("first_id"), fn.MAX(Rating.id).alias("last_id"))
-        .join(Goal)
-        .where((Goal.program == program_id) & Goal.shared & (Goal.status != Goal.DRAFT) & Rating.match.is_null(False))
-        .group_by(Rating.match, Rating.goal)
-        .having(fn.COUNT(Rating.id) >= 2)
+    # Each (match, goal) pair's first and last rating are two seeks down the
+    # (match, goal, id) index, so the cost follows the number of goals, not
+    # the years of ratings behind them.
+    Pair, Member = Goal.alias(), Match.alias()
+
+    def end(order, offset=0):
+        return (
+            Rating.select(Rating.value if offset == 0 else Rating.id)
+            .where((Rating.match == Member.id) & (Rating.goal == Pair.id))
+            .order_by(order).limit(1).offset(offset or None)
+        )
+
+    pairs = (
+        Pair.select(Member.id.alias("match_id"), end(Rating.id).alias("first"), end(Rating.id.desc()).alias("last"),
+                    end(Rating.id, 1).alias("second"))
+        .join(Member, on=(Member.mentee == Pair.mentee))
+        .where((Pair.program == program_id) & Pair.shared & (Pair.status != Goal.DRAFT))
     )
-    First, Last = Rating.alias(), Rating.alias()
     per_match = (
-        First.select(ends.c.match_id, fn.AVG(Last.value - First.value).alias("change"))
-        .from_(ends)
-        .join(First, on=(First.id == ends.c.first_id))
-        .join(Last, on=(Last.id == ends.c.last_id))
-        .group_by(ends.c.match_id)
+        Goal.select(pairs.c.match_id, fn.AVG(pairs.c.last - pairs.c.first).alias("change"))
+        .from_(pairs)
+        .where(pairs.c.second.is_null(False))
+        .group_by(pairs.c.match_id)
     )
     average, matches = (
-        Rating.select(fn.AVG(per_match.c.change), fn.COUNT(per_match.c.match_id)).from_(per_match).tuples().get()
+        Goal.select(fn.AVG(per_match.c.change), fn.COUNT(per_match.c.match_id)).from_(per_match).tuples().get()
     )
     return {
         "set": set_ or 0,

@@ -66,7 +66,7 @@ def is_overdue(due_date, done, today):
 
 @dataclass
 class Summary:
-    """How one goal is doing, gathered in a few batched queries (queries.summarise)."""
+    """How one goal is doing, gathered in a few batched queries (queries.summarise, queries.summarised)."""
 
     goal: Goal
     latest: int | None = None

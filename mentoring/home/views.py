@@ -6,7 +6,9 @@ Both are slots (see web.add_slot): the template gets the loader's result as
 `data`.
 """
 
-from flask import Blueprint
+import time
+
+from flask import Blueprint, current_app
 from flask_login import current_user
 from peewee import fn
 
@@ -22,6 +24,31 @@ bp = Blueprint("home", __name__)
 def add_home_card(app, role, template, loader, order):
     """A card on the home screen of everyone in `role`; loader gets the user."""
     add_slot(app, f"home.{role}", template, loader, order)
+
+
+# Program-wide figures cost the same whether one coordinator looks or twenty
+# look twice a minute; they are worked out at most this often per program and
+# server process, so the overview stays as fast with years of data as with weeks.
+PROGRAM_CARD_SECONDS = 60
+
+
+def add_program_card(app, template, loader, order):
+    """A card on coordinators' homes whose data depends only on the program.
+
+    `loader(user)` runs at most once per PROGRAM_CARD_SECONDS for each program;
+    between runs every coordinator of that program sees the same figures.
+    """
+    add_home_card(app, COORDINATOR, template, lambda user: _recent(template, loader, user), order)
+
+
+def _recent(key, loader, user):
+    cache = current_app.extensions.setdefault("program_cards", {})
+    seconds = current_app.config.get("PROGRAM_CARD_SECONDS", PROGRAM_CARD_SECONDS)
+    found = cache.get((key, user.program_id))
+    if found is None or time.monotonic() - found[0] >= seconds:
+        found = (time.monotonic(), loader(user))
+        cache[(key, user.program_id)] = found
+    return found[1]
 
 
 def add_match_panel(app, template, loader, order):
@@ -58,7 +85,7 @@ def init_app(app):
     add_nav(app, COORDINATOR, "home.index", _l("Overview"), "home", 10)
     add_home_card(app, MENTEE, "home/_my_mentor.html", _mentee_home, 10)
     add_home_card(app, MENTOR, "home/_my_mentees.html", _mentor_home, 10)
-    add_home_card(app, COORDINATOR, "home/_program_figures.html", _program_figures, 10)
+    add_program_card(app, "home/_program_figures.html", _program_figures, 10)
 
 
 def _program_figures(user):

@@ -1,8 +1,8 @@
 """Meetings: arranging them, recurring ones, notes, calendars and reminders."""
 
-from ..home import add_home_card, add_match_panel
+from ..home import add_home_card, add_match_panel, add_program_card
 from ..i18n import _l
-from ..models import COORDINATOR, MENTEE, MENTOR
+from ..models import MENTEE, MENTOR
 from ..people import add_match_facts
 from ..people.matching import add_match_ended_hook
 from ..push import add_producer
@@ -24,7 +24,7 @@ def init_app(app):
         add_nav(app, role, "meetings.index", _l("Meetings"), "calendar", 50)
     add_home_card(app, MENTEE, "meetings/_home_card.html", home_card, 20)
     add_home_card(app, MENTOR, "meetings/_home_card.html", home_card, 25)
-    add_home_card(app, COORDINATOR, "meetings/_coordinator_card.html", coordinator_card, 60)
+    add_program_card(app, "meetings/_coordinator_card.html", coordinator_card, 60)
     add_match_panel(app, "meetings/_match_panel.html", match_panel, 40)
     add_match_facts(app, match_facts, 40)
     add_account_link(app, (MENTEE, MENTOR), "meetings.settings", _l("Calendar and meeting reminders"), 40)

@@ -59,6 +59,22 @@ def series_rule(series):
     return rule
 
 
+def changes_occurrence(series, row):
+    """Whether a stored occurrence reads differently in a calendar than the rule
+    says: cancelled, moved, or held another way. Most rows only record that a
+    meeting happened, or carry notes; writing those out as overrides made a
+    year-old weekly series hundreds of events long."""
+    if row.occurrence_date is None:
+        return False
+    if row.status == CANCELLED:
+        return True
+    # The raw fields behind where(): no translated words needed to compare.
+    fields = ("duration", "status", "mode", "place", "link")
+    if any(getattr(row, f) != getattr(series, f) for f in fields):
+        return True
+    return row.starts_at != series.occurrence_start(row.occurrence_date)
+
+
 def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
     """The series' master event with its rule, and one override per occurrence with a story."""
     uid = f"series-{series.id}@{host}"
@@ -68,9 +84,9 @@ def series_events(series, exceptions, other_name, url_for_meeting, host, stamp):
     master.add("rrule", series_rule(series))
     overrides = []
     for row in exceptions:
-        original = to_local(series.occurrence_start(row.occurrence_date), series.timezone) if row.occurrence_date else None
-        if original is None:
+        if not changes_occurrence(series, row):
             continue
+        original = to_local(series.occurrence_start(row.occurrence_date), series.timezone)
         if row.status == CANCELLED:
             master.add("exdate", original)
             continue

@@ -1,5 +1,6 @@
 """Add to calendar: an .ics per meeting, a private feed per person, reminder choices."""
 
+import hashlib
 from datetime import timedelta
 
 from flask import Response, flash, request, url_for
@@ -12,13 +13,15 @@ from ..i18n import _
 from ..models import User, new_token, token_digest
 from ..web import redirect_to, render
 from . import schedule
-from .calendar import calendar, meeting_event, series_events
+from .calendar import calendar, changes_occurrence, meeting_event, series_events
 from .forms import ReminderForm
 from .models import CONFIRMED, CalendarFeed, Meeting, MeetingSeries
 from .reminders import OFFSET_CHOICES, offsets_for, save_offsets
 from .views import bp, members
 
-FEED_PAST = timedelta(days=90)
+# A feed carries what a calendar app needs to show: recent weeks and the year ahead.
+FEED_PAST = timedelta(days=60)
+FEED_AHEAD = timedelta(days=366)
 
 
 def _host():
@@ -51,23 +54,36 @@ def ics(ref):
     return _ics(calendar(events, now=now), "meeting.ics")
 
 
-def feed_events(user, now):
-    """Confirmed meetings of the person's active matches, from 90 days back. Four queries."""
+def feed_rows(user, now):
+    """What a person's feed is made of, within its window. Four queries.
+
+    Confirmed single meetings from FEED_PAST back to FEED_AHEAD on, the
+    confirmed series of their active matches, and only those series rows whose
+    occurrence falls in the window: a year of weekly calls costs the same as a
+    month of them.
+    """
     matches = {m.id: m for m in schedule.member_matches(user)}
     if not matches:
-        return []
-    since = now - FEED_PAST
-    singles = Meeting.select().where(
+        return matches, [], [], {}
+    since, until = now - FEED_PAST, now + FEED_AHEAD
+    singles = list(Meeting.select().where(
         Meeting.match.in_(list(matches)) & Meeting.series.is_null() & (Meeting.status == CONFIRMED)
-        & (Meeting.starts_at >= since)
-    ).order_by(Meeting.starts_at)
+        & (Meeting.starts_at.between(since, until))
+    ).order_by(Meeting.starts_at))
     series_list = list(
         MeetingSeries.select().where(
             MeetingSeries.match.in_(list(matches)) & (MeetingSeries.status == CONFIRMED)
             & (MeetingSeries.ends_at.is_null() | (MeetingSeries.ends_at > since))
-        )
+        ).order_by(MeetingSeries.id)
     )
-    exceptions = schedule.series_exceptions([s.id for s in series_list])
+    # A day either side: occurrence dates are local to each series' zone.
+    exceptions = schedule.series_exceptions(
+        [s.id for s in series_list], (since - timedelta(days=1)).date(), (until + timedelta(days=1)).date())
+    return matches, singles, series_list, exceptions
+
+
+def feed_events(user, now, rows=None):
+    matches, singles, series_list, exceptions = rows or feed_rows(user, now)
     host, events = _host(), []
     for meeting in singles:
         other = matches[meeting.match_id].other(user).name
@@ -78,17 +94,43 @@ def feed_events(user, now):
     return events
 
 
+CALENDAR_FIELDS = ("id", "starts_at", "timezone", "duration", "mode", "place", "link", "status", "changed_at",
+                   "rule", "first_date", "start_time", "ends_at", "occurrence_date")
+
+
+def feed_etag(user, now, rows):
+    """A digest of everything the feed says, so an unchanged feed answers 304
+    without building its calendar (the costly part). The stamp of each
+    event (now) is left out: it changes nothing a calendar app shows."""
+    matches, singles, series_list, exceptions = rows
+    overrides = [r for s in series_list for r in exceptions[s.id] if changes_occurrence(s, r)]
+    parts = [_host(), request.accept_languages.to_header(), str(now.year)]
+    parts += sorted(m.other(user).name + str(m.id) for m in matches.values())
+    for thing in (*singles, *series_list, *overrides):
+        parts.append(type(thing).__name__ + repr([getattr(thing, f, None) for f in CALENDAR_FIELDS]))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
 @bp.route("/calendar/<token>.ics")
 @public
 def feed(token):
-    """A person's meetings for their calendar app: no session, the token is the key."""
+    """A person's meetings for their calendar app: no session, the token is the key.
+
+    Calendar apps poll feeds often; an unchanged feed answers 304 to their ETag.
+    """
     found = require(CalendarFeed.get_or_none(CalendarFeed.token_hash == token_digest(token)))
     user = require(User.get_or_none((User.id == found.user_id) & User.is_active))
     now = utcnow()
     if found.last_fetched_at is None or found.last_fetched_at < now - timedelta(hours=1):
         CalendarFeed.update(last_fetched_at=now).where(CalendarFeed.id == found.id).execute()
-    body = calendar(feed_events(user, now), name=_("Meetings"), now=now)
-    response = _ics(body, "meetings.ics", download=False)
+    rows = feed_rows(user, now)
+    etag = feed_etag(user, now, rows)
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        body = calendar(feed_events(user, now, rows), name=_("Meetings"), now=now)
+        response = _ics(body, "meetings.ics", download=False)
+    response.set_etag(etag)
     response.headers["Cache-Control"] = "private, max-age=900"
     return response
 

@@ -5,11 +5,11 @@ see the count of days, never what was said)."""
 from datetime import timedelta
 
 from flask_login import current_user
-from peewee import JOIN, fn
+from peewee import fn
 
 from ..clock import utcnow
 from ..i18n import _, _l
-from ..models import Match, User
+from ..models import MENTEE, Match, User
 from ..people import Fact
 from . import schedule
 from .display import days_ago
@@ -21,8 +21,7 @@ LOOK_BACK = timedelta(days=14)
 
 
 def _overview(user, matches, now):
-    items = schedule.between(matches, now - LOOK_BACK, now + CARD_WINDOW)
-    for_me, waiting = schedule.needing_attention(user, matches, now)
+    items, for_me, waiting = schedule.overview(user, matches, now - LOOK_BACK, now + CARD_WINDOW, now)
     return {
         "matches": matches,
         "next": schedule.next_confirmed(items, now),
@@ -33,9 +32,21 @@ def _overview(user, matches, now):
     }
 
 
+def _home_matches(user):
+    """A mentee has one match, which their home has read already (User.active_match)."""
+    if user.role != MENTEE:
+        return schedule.member_matches(user)
+    match = user.active_match()
+    if match is None:
+        return []
+    match.mentee = user
+    return [match]
+
+
 def home_card(user):
-    """Mentee (and mentor) home: the next meeting and what is waiting for them. Five queries."""
-    matches = schedule.member_matches(user)
+    """Mentee (and mentor) home: the next meeting and what is waiting for them. Three queries
+    (two for a mentee, whose match the home has read)."""
+    matches = _home_matches(user)
     return _overview(user, matches, utcnow()) if matches else None
 
 
@@ -80,38 +91,43 @@ def match_facts(matches):
     return facts
 
 
-def quiet_matches(program_id, now, limit=10):
-    """Active matches that have not met for WARNING_DAYS or more, longest first. Two queries."""
-    last = (
-        Meeting.select(Meeting.match.alias("match_id"), fn.MAX(Meeting.starts_at).alias("last_at"))
-        .join(Match, on=(Meeting.match == Match.id))
-        .where((Match.program == program_id) & (Match.status == Match.ACTIVE)
-               & (Meeting.outcome == HAPPENED) & (Meeting.starts_at <= now))
-        .group_by(Meeting.match)
-        .alias("last")
+def _last_met(now):
+    """The start of the match's last meeting that happened: one seek down the
+    (match, outcome, starts_at) index per match, never a read of its meetings."""
+    return (
+        Meeting.select(Meeting.starts_at)
+        .where((Meeting.match == Match.id) & (Meeting.outcome == HAPPENED) & (Meeting.starts_at <= now))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
     )
-    since = fn.COALESCE(last.c.last_at, Match.started_at)
+
+
+def quiet_matches(program_id, now, limit=10):
+    """Active matches that have not met for WARNING_DAYS or more, longest first. One query."""
     Mentor, Mentee = User.alias(), User.alias()
+    last_met = _last_met(now)
+    since = fn.COALESCE(last_met, Match.started_at)
     rows = (
-        Match.select(Match, Mentor, Mentee)
+        Match.select(Match, Mentor, Mentee, last_met.alias("last_at"))
         .join(Mentor, on=(Match.mentor == Mentor.id))
         .switch(Match)
         .join(Mentee, on=(Match.mentee == Mentee.id))
-        .switch(Match)
-        .join(last, JOIN.LEFT_OUTER, on=(last.c.match_id == Match.id))
         .where((Match.program == program_id) & (Match.status == Match.ACTIVE)
                & (since <= now - timedelta(days=WARNING_DAYS)))
         .order_by(since, Match.id)
         .limit(limit + 1)
     )
-    rows = list(rows)
-    last_at_by_match = schedule.last_happened([m.id for m in rows], now)
     found = []
     for match in rows:
-        last_at = last_at_by_match.get(match.id)
+        last_at = _moment(match.last_at)
         days = days_since_meeting(match, last_at, now)
         found.append({"match": match, "days": days, "level": level(days), "met": last_at is not None})
     return found[:limit], len(found) > limit
+
+
+def _moment(value):
+    """SQLite hands a computed column back as text."""
+    return Meeting.starts_at.python_value(value) if isinstance(value, str) else value
 
 
 def coordinator_card(user):

@@ -4,6 +4,7 @@ Every reader here runs a fixed number of queries, whatever the number of
 meetings, series or exceptions: matches (1), series (1), rows (1).
 """
 
+import copy
 import re
 from datetime import datetime, timedelta
 
@@ -132,6 +133,86 @@ def for_series(series_list, start, end):
     return grouped
 
 
+def overview(user, matches, start, end, now):
+    """between() and needing_attention() at once, for home cards: two queries.
+
+    Each table is read once for both the window and what waits on someone;
+    the rows are then told apart here by the same conditions the two
+    functions give the database.
+    """
+    if not matches:
+        return [], [], []
+    ids = [m.id for m in matches]
+    series_all = list(MeetingSeries.select().where(
+        MeetingSeries.match.in_(ids) & (_series_query(start, end) | _series_waiting(user))))
+    in_window = [s for s in series_all if _series_in_window(s, start, end)]
+    window_ids = [s.id for s in in_window]
+    rows_all = list(Meeting.select().where(
+        Meeting.match.in_(ids) & (_rows_query(start, end, window_ids) | _rows_waiting(user, now))))
+    window_rows = [r for r in rows_all if _row_in_window(r, start, end, window_ids)]
+    items = _placed(in_window, window_rows, start, end, matches)
+    # Copies: merge() gave these rows their series' rule, a list of changes shows none.
+    waiting_rows = [copy.copy(r) for r in rows_all if _row_waiting(r, user, now)]
+    waiting_series = [s for s in series_all if _series_is_waiting(s, user)]
+    for_me, waiting = _attention(user, matches, waiting_rows, waiting_series)
+    return items, for_me, waiting
+
+
+def _series_waiting(user):
+    return (MeetingSeries.attention == user.id) | (
+        (MeetingSeries.status == PROPOSED) & (MeetingSeries.proposed_by == user.id))
+
+
+def _series_is_waiting(series, user):
+    return series.attention_id == user.id or (series.status == PROPOSED and series.proposed_by_id == user.id)
+
+
+def _series_in_window(series, start, end):
+    return series.first_date <= end.date() + DATE_SLACK and (series.ends_at is None or series.ends_at > start)
+
+
+def _rows_waiting(user, now):
+    mine_waiting = (Meeting.status == PROPOSED) & (Meeting.proposed_by == user.id)
+    return ((Meeting.attention == user.id) | mine_waiting) & ~((Meeting.status == PROPOSED) & (Meeting.starts_at <= now))
+
+
+def _row_waiting(row, user, now):
+    mine_waiting = row.status == PROPOSED and row.proposed_by_id == user.id
+    return (row.attention_id == user.id or mine_waiting) and not (row.status == PROPOSED and row.starts_at <= now)
+
+
+def _row_in_window(row, start, end, series_ids):
+    if start <= row.starts_at < end:
+        return True
+    return (row.series_id in series_ids and row.occurrence_date is not None
+            and start.date() - DATE_SLACK <= row.occurrence_date <= end.date() + DATE_SLACK)
+
+
+def _placed(series_list, rows, start, end, matches):
+    """merge(), with each item and series knowing its match, as between() gives them."""
+    by_id = {m.id: m for m in matches}
+    for series in series_list:
+        series.match = by_id[series.match_id]
+    items = merge(series_list, rows, start, end)
+    for item in items:
+        item.match = by_id[item.match_id]
+    return items
+
+
+def _attention(user, matches, rows, series):
+    by_id = {m.id: m for m in matches}
+    key = lambda i: i.changed_at or i.created_at  # noqa: E731
+    rows, series = sorted(rows, key=key, reverse=True)[:40], sorted(series, key=key, reverse=True)[:40]
+    for item in rows + series:
+        item.match = by_id[item.match_id]
+    for row in rows:
+        row.rule = None
+    items = sorted(rows + series, key=key, reverse=True)
+    for_me = [i for i in items if i.attention_id == user.id][:20]
+    waiting = [i for i in items if i.attention_id != user.id][:20]
+    return for_me, waiting
+
+
 def next_confirmed(items, now):
     return next((m for m in items if m.status == CONFIRMED and m.ends_at > now), None)
 
@@ -225,11 +306,18 @@ def resolve(ref, user):
     return occurrence, match
 
 
-def series_exceptions(series_ids):
-    """Every row of these series (for calendars), grouped by series. One query."""
+def series_exceptions(series_ids, first=None, last=None):
+    """The rows of these series (for calendars), grouped by series. One query.
+
+    With `first` and `last` (local dates), only the occurrences between them:
+    the (series, occurrence_date) index finds them however long the series ran.
+    """
     grouped = {sid: [] for sid in series_ids}
     if series_ids:
-        for row in Meeting.select().where(Meeting.series.in_(series_ids)).order_by(Meeting.starts_at):
+        query = Meeting.select().where(Meeting.series.in_(series_ids))
+        if first is not None:
+            query = query.where(Meeting.occurrence_date.between(first, last))
+        for row in query.order_by(Meeting.starts_at):
             grouped[row.series_id].append(row)
     return grouped
 

@@ -1,6 +1,6 @@
 """Messaging between a mentor and a mentee: private, quick, never lost."""
 
-from ..home import add_home_card, add_match_panel
+from ..home import add_home_card, add_match_panel, add_program_card
 from ..i18n import _l
 from ..models import COORDINATOR, MENTEE, MENTOR
 from ..people import add_match_facts
@@ -20,7 +20,7 @@ def init_app(app):
         add_nav(app, role, "messages.index", _l("Messages"), "message", 40, badge=unread_total)
     add_match_panel(app, "messages/_match_panel.html", match_panel, 30)
     add_match_facts(app, match_facts, 10)
-    add_home_card(app, COORDINATOR, "messages/_program_card.html", program_figures, 50)
+    add_program_card(app, "messages/_program_card.html", program_figures, 50)
     # First on the mentor's home: before anything else, a mentee's risky words waiting for a reply.
     add_home_card(app, MENTOR, "messages/_home_risk.html", unanswered_risk, 1)
     add_account_link(app, [COORDINATOR], "messages.settings", _l("Messaging settings"), 46)

@@ -223,12 +223,17 @@ def send_message(conversation_id):
         return redirect_to("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}")
     # The send moved the version and our read marker: read them afresh.
     member = _member(conversation_id)
-    after = _int_arg("after")
-    block = threads.since(conversation_id, after)
+    after, shown = _int_arg("after"), _int_arg("last")
+    # The page says the newest message it shows (messages.js): answer with
+    # only what came after it, and the live end of the thread starts there.
+    # Without it, everything since the page loaded, as a poll would.
+    rolled = shown > after
+    block = threads.since(conversation_id, shown if rolled else after)
+    after = shown if rolled and block.complete else after
     version = member.conversation.version
     context = _thread_context(
         member, block, now, after=after, etag=_etag(version), version=version, form=MessageForm(formdata=None),
-        crisis=crisis_panel(current_user, told_lead=message.safety.told_lead) if crisis else None,
+        crisis=crisis_panel(current_user, told_lead=message.safety.told_lead) if crisis else None, rolled=rolled,
     )
     _composer_label(context["form"], context["other"])
     if not block.complete:

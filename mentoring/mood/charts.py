@@ -29,22 +29,33 @@ def _scale(lo, hi, out_lo, out_hi):
     return lambda v: out_lo + (v - lo) * (out_hi - out_lo) / span
 
 
+def _rounder(span_days):
+    """Tenths of a unit for a month or less; whole units for longer ranges,
+    whose 90 dots and bars sit about 3 units apart anyway: the 90-day view is
+    a fragment phones fetch, and every digit of every coordinate is bytes."""
+    if span_days <= 31:
+        return lambda v: round(v, 1)
+    return lambda v: int(round(v))
+
+
 def line_chart(days, start, end, width=320, height=160, pad=(10, 28, 22, 10), sleep_height=56):
     """Daily average mood from `start` to `end` as one path; gaps are simply joined."""
     top, left, bottom, right = pad
     span_days = max((end - start).days, 1)
+    r = _rounder(span_days)
     x = _scale(0, span_days, left, width - right)
     y = _scale(1, 5, height - bottom, top)
-    points = [Point(round(x((d.day - start).days), 1), round(y(d.mood), 1), d.day, d.mood) for d in days]
-    path = " ".join(f"{'M' if i == 0 else 'L'}{p.x} {p.y}" for i, p in enumerate(points))
+    points = [Point(r(x((d.day - start).days)), r(y(d.mood)), d.day, d.mood) for d in days]
+    # After the first point, the pairs are implicit line-tos (SVG path grammar).
+    path = ("M" + " ".join(f"{p.x} {p.y}" for p in points)) if points else ""
     grid = [(round(y(level), 1), level) for level in range(1, 6)]
     ticks = _ticks(start, end, x)
     slot = (width - left - right) / (span_days + 1)
     bar_w = max(min(slot * 0.7, 14), 1.5)
     hours = _scale(0, 12, 0, sleep_height - 4)
     bars = [
-        (round(x((d.day - start).days) - bar_w / 2, 1), round(sleep_height - hours(min(d.sleep, 12)), 1),
-         round(hours(min(d.sleep, 12)), 1), d.day, d.sleep, round(bar_w, 1))
+        (r(x((d.day - start).days) - bar_w / 2), r(sleep_height - hours(min(d.sleep, 12))),
+         r(hours(min(d.sleep, 12))), d.day, d.sleep, round(bar_w, 1))
         for d in days if d.sleep is not None
     ]
     return LineChart(width, height, points, path, grid, ticks, bars)

@@ -8,10 +8,9 @@ Risk of harm does not wait for a flag: it goes to the safeguarding lead.
 
 from dataclasses import dataclass
 
-from peewee import fn
 
 from ..clock import local_today
-from ..db import is_postgres
+from ..db import database, is_postgres
 from ..models import User
 from .convert import as_date, as_datetime
 from .models import CheckIn
@@ -63,20 +62,19 @@ def _latest_per_user_sqlite(user_ids, per_user):
 
 
 def _latest_per_user_postgres(user_ids, per_user):
-    # PostgreSQL re-runs a correlated IN for every row; a window over the
-    # people's rows is what it plans well.
-    rank = fn.ROW_NUMBER().over(partition_by=[CheckIn.user], order_by=[CheckIn.at.desc(), CheckIn.id.desc()])
-    inner = (
-        CheckIn.select(CheckIn.user, CheckIn.mood, CheckIn.at, CheckIn.local_date, rank.alias("rank"))
-        .where(CheckIn.user.in_(user_ids))
-        .alias("recent")
-    )
-    return (
-        inner.select_from(inner.c.user_id, inner.c.mood, inner.c.at, inner.c.local_date)
-        .where(inner.c.rank <= per_user)
-        .order_by(inner.c.user_id, inner.c.rank)
-        .tuples()
-    )
+    # PostgreSQL re-runs a correlated IN for every row, and a window over the
+    # people's rows sorts their whole history; a LATERAL subquery walks each
+    # person's (user, at) index backwards for their last few rows instead.
+    if not user_ids:
+        return []
+    table = CheckIn._meta.table_name
+    return database.execute_sql(
+        "SELECT c.user_id, c.mood, c.at, c.local_date FROM unnest(%s::integer[]) AS u(id) "
+        f"CROSS JOIN LATERAL (SELECT user_id, mood, at, local_date, id FROM {table} "
+        "WHERE user_id = u.id ORDER BY at DESC, id DESC LIMIT %s) AS c "
+        "ORDER BY c.user_id, c.at DESC, c.id DESC",
+        (list(user_ids), per_user),
+    ).fetchall()
 
 
 def status_for(users, now=None):

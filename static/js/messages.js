@@ -55,6 +55,24 @@
     if (!document.hidden && elt && window.htmx) htmx.trigger(elt, "messages:poll");
   });
 
+  // A send tells the server the newest message shown, and gets back only what
+  // came after it: a thread block starting there. What the live end held
+  // before stays on the page, just above it.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt.id !== "composer") return;
+    var shown = document.querySelectorAll("#thread [data-message-id]");
+    if (shown.length) event.detail.parameters.last = shown[shown.length - 1].getAttribute("data-message-id");
+  });
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var incoming = event.detail.fragment.firstElementChild;
+    if (!target || target.id !== "thread-recent" || !incoming || !incoming.hasAttribute("data-rolled")) return;
+    var kept = document.createElement("div");
+    kept.className = "thread-block";
+    while (target.firstChild) kept.appendChild(target.firstChild);
+    target.parentNode.insertBefore(kept, target);
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     var detail = event.detail;
     var elt = detail.elt;

@@ -49,3 +49,45 @@ def test_home_pages_cost_the_same_queries_with_more_people(as_user, world):
         with count_queries() as counted:
             client.get("/")
         assert counted.count == before[kind], kind
+
+
+def test_program_wide_figures_are_worked_out_at_most_once_a_minute(as_user, world):
+    client = as_user(world.coordinator)
+    with count_queries() as first:
+        client.get("/")
+    with count_queries() as kept:
+        client.get("/")
+    # The goals, meetings, messaging and people figures come from what was kept.
+    assert kept.count <= first.count - 4
+    client.application.config["PROGRAM_CARD_SECONDS"] = 0
+    with count_queries() as again:
+        client.get("/")
+    assert again.count == first.count
+
+
+def test_the_mentee_home_runs_ten_queries_or_fewer_however_much_history(as_user, world):
+    from datetime import date, timedelta
+
+    from mentoring.goals.models import Goal, Rating, Step
+
+    from .meetings_support import make_meeting, make_series, soon
+
+    client = as_user(world.mentee)
+
+    def counted():
+        with count_queries() as q:
+            assert client.get("/").status_code == 200
+        return q.count
+
+    before = counted()
+    make_series(world.match, date(2025, 1, 6))
+    make_meeting(world.match, soon(2), status="proposed", attention=world.mentee)
+    for n in range(5):
+        goal = Goal.create(program=world.program, mentee=world.mentee, created_by=world.mentee,
+                           client_id=f"home-{n}", title=f"Goal {n}")
+        Step.create(goal=goal, created_by=world.mentee, client_id=f"home-s{n}", title="Step")
+        for r in range(4):
+            Rating.create(goal=goal, created_by=world.mentee, match=world.match, client_id=f"home-{n}-{r}",
+                          value=r, created_at=goal.created_at - timedelta(days=r))
+    after = counted()
+    assert after == before and after <= 10

@@ -115,3 +115,59 @@ def test_a_switched_off_account_has_no_feed(app, world, as_user, url):
 def test_the_settings_page_is_linked_from_the_account_page(world, as_user, url):
     page = as_user(world.mentor).get(url("accounts.account")).text
     assert f'href="{url("meetings.settings")}"' in page
+
+
+FEED_NOW = datetime(2026, 3, 2, 12, 0)  # a Monday
+
+
+def _frozen_feed(monkeypatch, client, url):
+    import mentoring.meetings.calendar_views as views
+
+    monkeypatch.setattr(views, "utcnow", lambda: FEED_NOW)
+    return feed_url(client, url).replace("http://localhost", "")
+
+
+def test_the_feed_is_windowed_and_only_real_changes_are_overrides(app, world, as_user, url, monkeypatch):
+    address = _frozen_feed(monkeypatch, as_user(world.mentee), url)
+    first = (FEED_NOW - timedelta(days=400)).date()
+    series = make_series(world.match, first)
+    for week in [w for w in range(57) if w != 10]:  # a year of calls marked as happened: no override each
+        day = first + timedelta(days=7 * week)
+        Meeting.create(match=world.match, series=series, occurrence_date=day, timezone="Europe/London", mode="phone",
+                       starts_at=series.occurrence_start(day), status=CONFIRMED, outcome="happened")
+    moved_day = first + timedelta(days=7 * 57)  # the day before FEED_NOW, moved by two hours
+    Meeting.create(match=world.match, series=series, occurrence_date=moved_day, timezone="Europe/London", mode="phone",
+                   starts_at=series.occurrence_start(moved_day) + timedelta(hours=2), status=CONFIRMED)
+    old_day = first + timedelta(days=7 * 10)  # moved too, but long before the window
+    Meeting.create(match=world.match, series=series, occurrence_date=old_day, timezone="Europe/London", mode="phone",
+                   starts_at=series.occurrence_start(old_day) + timedelta(hours=3), status=CONFIRMED)
+    make_meeting(world.match, FEED_NOW - timedelta(days=200))  # long past: outside the window
+    make_meeting(world.match, FEED_NOW + timedelta(days=3))
+    cal = parse(app.test_client().get(address))
+    master, *rest = [e for e in cal.events if "RRULE" in e] + [e for e in cal.events if "RRULE" not in e]
+    overrides = [e for e in rest if "RECURRENCE-ID" in e]
+    assert [o.decoded("RECURRENCE-ID").date() for o in overrides] == [moved_day]
+    singles = [e for e in rest if "RECURRENCE-ID" not in e]
+    assert [s.decoded("DTSTART").date() for s in singles] == [(FEED_NOW + timedelta(days=3)).date()]
+
+
+def test_an_unchanged_feed_answers_304_and_a_change_gives_a_new_one(app, world, as_user, url, monkeypatch):
+    address = _frozen_feed(monkeypatch, as_user(world.mentee), url)
+    series = make_series(world.match, (FEED_NOW - timedelta(days=30)).date())
+    client = app.test_client()
+    first = client.get(address)
+    etag = first.headers["ETag"]
+    again = client.get(address, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == etag
+    # Marking an occurrence as happened changes nothing a calendar shows.
+    day = series.first_date + timedelta(days=7)
+    Meeting.create(match=world.match, series=series, occurrence_date=day, timezone="Europe/London", mode="phone",
+                   starts_at=series.occurrence_start(day), status=CONFIRMED, outcome="happened")
+    assert client.get(address, headers={"If-None-Match": etag}).status_code == 304
+    # Cancelling the next one does.
+    day = series.first_date + timedelta(days=35)
+    Meeting.create(match=world.match, series=series, occurrence_date=day, timezone="Europe/London", mode="phone",
+                   starts_at=series.occurrence_start(day), status=CANCELLED)
+    changed = client.get(address, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+    assert "EXDATE" in changed.text

@@ -140,3 +140,22 @@ def test_the_send_response_is_html_escaped(world, as_user, url):
     conv, _, _ = sides(world.match)
     html = post(as_user(world.mentee), url, conv, "<img src=x onerror=alert(1)>", htmx=True).get_data(as_text=True)
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_a_send_answers_with_only_what_the_page_has_not_shown(world, as_user, url):
+    conv, _, _ = sides(world.match)
+    client = as_user(world.mentee)
+    for n in range(40):
+        post(client, url, conv, f"Earlier message {n}", client_id=f"client-early-{n:04d}", htmx=True)
+    shown = messages_in(conv)[-1].id
+    send = url("messages.send_message", conversation_id=conv.id)
+    rolled = client.post(send, data={"body": "The newest", "client_id": "client-new-00001", "after": 0, "last": shown},
+                         headers=HTMX).get_data(as_text=True)
+    live = rolled.split('id="thread-recent"')[1]
+    assert "The newest" in live and "Earlier message" not in live and "data-rolled" in live
+    # The live end now starts at what the page showed: its poll and the next send say so.
+    assert f"after={shown}" in live and f'name="after" value="{shown}"' in rolled
+    # Without `last` (no script), everything since the page loaded, as before.
+    whole = post(client, url, conv, "One more", client_id="client-new-00002", htmx=True).get_data(as_text=True)
+    assert "Earlier message 0" in whole and "data-rolled" not in whole
+    assert len(rolled) * 5 < len(whole)
