@@ -74,7 +74,7 @@ def _init_extensions(app):
 
 
 def _init_features(app):
-    from . import accounts, cli, goals, home, meetings, messages, mood, people, push, pwa, safety
+    from . import accounts, cli, data_rights, goals, home, meetings, messages, mood, people, push, pwa, safety
 
-    for feature in (accounts, home, people, safety, goals, mood, messages, meetings, push, pwa, cli):
+    for feature in (accounts, home, people, safety, goals, mood, messages, meetings, push, pwa, data_rights, cli):
         feature.init_app(app)

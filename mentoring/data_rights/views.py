@@ -1,0 +1,92 @@
+"""A person's own data: download it, see who can see it, ask for it to be deleted."""
+
+from flask import Blueprint, flash, make_response
+from flask_login import current_user
+
+from ..access import require, roles, signed_in
+from ..clock import utcnow
+from ..models import COORDINATOR, ROLES
+from ..personal_data import PERSONAL_DATA
+from ..i18n import _, _l
+from ..web import add_account_link, form_status, redirect_to, render
+from . import deletion
+from .export import build_zip
+from .forms import ConfirmDeletionForm
+from .settings import setting
+
+bp = Blueprint("data_rights", __name__)
+
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+@bp.route("/account/data")
+@signed_in
+def your_data():
+    return render("data_rights/your_data.html", kinds=PERSONAL_DATA,
+                  pending=deletion.pending_for(current_user)), NO_STORE
+
+
+@bp.route("/account/data/download")
+@signed_in
+def download():
+    """A GET that changes nothing: the same person gets the same kind of file every time."""
+    now = utcnow()
+    response = make_response(build_zip(current_user._get_current_object(), now))
+    response.headers.update({
+        "Content-Type": "application/zip",
+        "Content-Disposition": f'attachment; filename="my-data-{now:%Y-%m-%d}.zip"',
+        "Cache-Control": "no-store",
+    })
+    return response
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@signed_in
+def delete_account():
+    if deletion.pending_for(current_user):
+        return redirect_to("data_rights.your_data")
+    form = ConfirmDeletionForm()
+    if form.validate_on_submit():
+        if current_user.check_password(form.password.data):
+            request = deletion.request_deletion(current_user._get_current_object())
+            flash(_("Your request is in. You can cancel it until %(date)s.",
+                    date=request.due_at.date().isoformat()), "info")
+            return redirect_to("data_rights.your_data")
+        form.password.errors.append(_("That is not your password."))
+    grace = setting(current_user.program, "deletion_grace_days")
+    retention = setting(current_user.program, "retention_days")
+    return render("data_rights/delete.html", form=form, grace=grace, retention_years=round(retention / 365, 1),
+                  keep_messages=not setting(current_user.program, "delete_messages_with_account"),
+                  status=form_status(form)), NO_STORE
+
+
+@bp.route("/account/delete/cancel", methods=["POST"])
+@signed_in
+def cancel_deletion():
+    if deletion.cancel(current_user):
+        flash(_("Your account will not be deleted."), "success")
+    return redirect_to("data_rights.your_data")
+
+
+@bp.route("/people/deletions")
+@roles(COORDINATOR)
+def deletions():
+    return render("data_rights/deletions.html", requests=list(deletion.pending_in(current_user.program)))
+
+
+@bp.route("/people/deletions/<int:request_id>/confirm", methods=["POST"])
+@roles(COORDINATOR)
+def confirm_deletion(request_id):
+    # Another program's request, or one's own, is not found: nobody confirms their own.
+    require(deletion.in_program(request_id, current_user.program_id, exclude_user=current_user.id))
+    if deletion.complete(request_id, confirmed_by=current_user._get_current_object()):
+        flash(_("The account is deleted."), "success")
+    return redirect_to("data_rights.deletions")
+
+
+def init_app(app):
+    app.register_blueprint(bp)
+    add_account_link(app, ROLES, "data_rights.your_data", _l("Your data: download, delete, who can see it"), 90)
+    add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)
+    # The push worker completes due deletions and applies retention on every pass.
+    app.extensions.setdefault("reminder_producers", []).append(deletion.run_due)
