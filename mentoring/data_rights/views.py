@@ -9,7 +9,7 @@ from ..models import COORDINATOR, ROLES
 from ..personal_data import PERSONAL_DATA
 from ..i18n import _, _l
 from ..web import add_account_link, form_status, redirect_to, render
-from . import deletion
+from . import cli, deletion, retention
 from .export import build_zip
 from .forms import ConfirmDeletionForm
 from .settings import setting
@@ -89,4 +89,5 @@ def init_app(app):
     add_account_link(app, ROLES, "data_rights.your_data", _l("Your data: download, delete, who can see it"), 90)
     add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)
     # The push worker completes due deletions and applies retention on every pass.
-    app.extensions.setdefault("reminder_producers", []).append(deletion.run_due)
+    app.extensions.setdefault("reminder_producers", []).extend([deletion.run_due, retention.run])
+    cli.init_app(app)
