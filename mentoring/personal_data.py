@@ -16,6 +16,7 @@ MATCH = _l("You and the other person in your match")
 COORDINATORS = _l("Coordinators")
 COORDINATOR_COUNTS = _l("Coordinators, as counts only")
 LEAD = _l("The safeguarding lead")
+LEAD_REPORTED = _l("The safeguarding lead, only messages someone reports")
 NOBODY = _l("Nobody: it works the app, no person reads it")
 
 
@@ -41,7 +42,7 @@ PERSONAL_DATA = (
     DataKind(("goals", "goal_steps", "goal_ratings", "goal_comments"), _l("Goals, steps, ratings and comments"),
              (YOU, MENTOR_SHARED, COORDINATOR_COUNTS)),
     DataKind(("conversations", "conversation_participants", "messages"), _l("Messages"),
-             (MATCH, COORDINATOR_COUNTS)),
+             (MATCH, COORDINATOR_COUNTS, LEAD_REPORTED)),
     DataKind(("message_reports",), _l("Messages you reported"), (YOU, LEAD)),
     DataKind(("meetings", "meeting_series"), _l("Meetings and their outcomes"), (MATCH, COORDINATOR_COUNTS)),
     DataKind(("meeting_notes",), _l("Meeting notes (private ones only their author sees)"), (MATCH,)),
