@@ -1,4 +1,9 @@
-"""The program's choices about personal data, with the defaults a new program gets."""
+"""The program's choices about personal data, kept in Program.settings["data_rights"]."""
+
+from ..db import database
+from ..models import Program
+
+KEY = "data_rights"
 
 DEFAULTS = {
     # How long a deletion request waits for a coordinator before it completes by itself.
@@ -11,5 +16,25 @@ DEFAULTS = {
 }
 
 
+def data_settings(program):
+    """The program's choices, with defaults for anything it has not chosen."""
+    chosen = (program.settings or {}).get(KEY) or {}
+    return {key: chosen.get(key, default) for key, default in DEFAULTS.items()}
+
+
 def setting(program, key):
-    return (program.settings or {}).get(key, DEFAULTS[key])
+    return data_settings(program)[key]
+
+
+def save_data_settings(program, **values):
+    # Read the row afresh inside the transaction: other features keep their
+    # own keys in the same JSON column.
+    with database.atomic():
+        fresh = Program.get_by_id(program.id)
+        settings = dict(fresh.settings or {})
+        current = data_settings(fresh)
+        current.update({k: v for k, v in values.items() if k in DEFAULTS})
+        settings[KEY] = current
+        Program.update(settings=settings).where(Program.id == program.id).execute()
+    program.settings = settings
+    return current

@@ -1,6 +1,7 @@
 """A person's own data: download it, see who can see it, ask for it to be deleted."""
 
 from flask import Blueprint, flash, make_response
+from flask_babel import format_date
 from flask_login import current_user
 
 from ..access import require, roles, signed_in
@@ -11,8 +12,8 @@ from ..i18n import _, _l
 from ..web import add_account_link, form_status, redirect_to, render
 from . import cli, deletion, retention
 from .export import build_zip
-from .forms import ConfirmDeletionForm
-from .settings import setting
+from .forms import ConfirmDeletionForm, DataSettingsForm
+from .settings import data_settings, save_data_settings, setting
 
 bp = Blueprint("data_rights", __name__)
 
@@ -50,7 +51,7 @@ def delete_account():
         if current_user.check_password(form.password.data):
             request = deletion.request_deletion(current_user._get_current_object())
             flash(_("Your request is in. You can cancel it until %(date)s.",
-                    date=request.due_at.date().isoformat()), "info")
+                    date=format_date(request.due_at, "long")), "info")
             return redirect_to("data_rights.your_data")
         form.password.errors.append(_("That is not your password."))
     grace = setting(current_user.program, "deletion_grace_days")
@@ -74,6 +75,20 @@ def deletions():
     return render("data_rights/deletions.html", requests=list(deletion.pending_in(current_user.program)))
 
 
+@bp.route("/people/data-settings", methods=["GET", "POST"])
+@roles(COORDINATOR)
+def data_settings_page():
+    program = current_user.program
+    form = DataSettingsForm(data=data_settings(program))
+    if form.validate_on_submit():
+        save_data_settings(program, deletion_grace_days=form.deletion_grace_days.data,
+                           retention_days=form.retention_days.data,
+                           delete_messages_with_account=form.delete_messages_with_account.data)
+        flash(_("Saved."), "success")
+        return redirect_to("data_rights.data_settings_page")
+    return render("data_rights/settings.html", form=form, status=form_status(form))
+
+
 @bp.route("/people/deletions/<int:request_id>/confirm", methods=["POST"])
 @roles(COORDINATOR)
 def confirm_deletion(request_id):
@@ -88,6 +103,7 @@ def init_app(app):
     app.register_blueprint(bp)
     add_account_link(app, ROLES, "data_rights.your_data", _l("Your data: download, delete, who can see it"), 90)
     add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)
+    add_account_link(app, [COORDINATOR], "data_rights.data_settings_page", _l("Keeping and deleting data"), 56)
     # The push worker completes due deletions and applies retention on every pass.
     app.extensions.setdefault("reminder_producers", []).extend([deletion.run_due, retention.run])
     cli.init_app(app)

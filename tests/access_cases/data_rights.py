@@ -27,6 +27,7 @@ CASES = {
     "data_rights.delete_account": get("data_rights.delete_account", everyone(200, anon=302)),
     "data_rights.cancel_deletion": post("data_rights.cancel_deletion", everyone(303, anon=302)),
     "data_rights.deletions": get("data_rights.deletions", coordinators()),
+    "data_rights.data_settings_page": get("data_rights.data_settings_page", coordinators()),
     "data_rights.confirm_deletion": post("data_rights.confirm_deletion", coordinators(303),
                                          request_id=lambda w: w.deletion.id),
 }

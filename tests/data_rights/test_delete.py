@@ -44,7 +44,7 @@ def test_the_right_password_asks_once_even_tapped_twice(as_user, world, url):
 
 
 def test_the_grace_period_is_the_programs(app, world):
-    world.program.settings = {"deletion_grace_days": 3}
+    world.program.settings = {"data_rights": {"deletion_grace_days": 3}}
     world.program.save()
     with app.app_context():
         request = request_deletion(User.get_by_id(world.mentee.id), now=NOW)
@@ -108,7 +108,7 @@ def test_deleting_removes_their_records_and_keeps_what_others_need(app, world):
 
 def test_a_program_may_blank_their_messages_too(app, world):
     fill(app, world)
-    world.program.settings = {"delete_messages_with_account": True}
+    world.program.settings = {"data_rights": {"delete_messages_with_account": True}}
     world.program.save()
     with app.app_context():
         request = request_deletion(User.get_by_id(world.mentee.id), now=NOW)

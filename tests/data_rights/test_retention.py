@@ -41,7 +41,7 @@ def test_after_two_years_the_matchs_content_goes(app, world):
 
 def test_the_program_sets_the_period(app, world):
     fill(app, world)
-    world.program.settings = {"retention_days": 30}
+    world.program.settings = {"data_rights": {"retention_days": 30}}
     world.program.save()
     _end(world.match, 31)
     assert retention.count_expired(NOW)["messages"] == 4
