@@ -60,8 +60,12 @@ def goals(user):
     """The mentee's own goals with everything on them; comments the person wrote on others' goals."""
     own = list(Goal.select().where(Goal.mentee == user).order_by(Goal.created_at))
     ids = [g.id for g in own]
-    steps, ratings, comments = _by_goal(Step, ids), _by_goal(Rating, ids), _by_goal(Comment, ids, author=True)
-    written = (Comment.select().where((Comment.author == user) & Comment.goal.not_in(ids or [0]))
+    steps = _by_goal(Step.select().where(Step.goal.in_(ids)).order_by(Step.position, Step.id))
+    ratings = _by_goal(Rating.select().where(Rating.goal.in_(ids)).order_by(Rating.created_at, Rating.id))
+    comments = _by_goal(Comment.select(Comment, User)
+                        .join(User, JOIN.LEFT_OUTER, on=(Comment.author == User.id))
+                        .where(Comment.goal.in_(ids)).order_by(Comment.created_at, Comment.id))
+    written = (Comment.select().where((Comment.author == user) & Comment.goal.not_in(ids))
                .order_by(Comment.created_at))
     return {
         "goals": [_goal(g, steps, ratings, comments) for g in own],
@@ -70,12 +74,8 @@ def goals(user):
     }
 
 
-def _by_goal(model, ids, author=False):
+def _by_goal(query):
     grouped = {}
-    query = model.select().where(model.goal.in_(ids or [0])).order_by(model.created_at, model.id)
-    if author:
-        query = (model.select(model, User).join(User, on=(model.author == User.id), join_type=JOIN.LEFT_OUTER)
-                 .where(model.goal.in_(ids or [0])).order_by(model.created_at, model.id))
     for row in query:
         grouped.setdefault(row.goal_id, []).append(row)
     return grouped

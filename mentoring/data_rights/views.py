@@ -6,14 +6,14 @@ from flask_login import current_user
 
 from ..access import require, roles, signed_in
 from ..clock import utcnow
+from ..i18n import _, _l
 from ..models import COORDINATOR, ROLES
 from ..personal_data import PERSONAL_DATA
-from ..i18n import _, _l
 from ..web import add_account_link, form_status, redirect_to, render
 from . import cli, deletion, retention
 from .export import build_zip
 from .forms import ConfirmDeletionForm, DataSettingsForm
-from .settings import data_settings, save_data_settings, setting
+from .settings import data_settings, save_data_settings
 
 bp = Blueprint("data_rights", __name__)
 
@@ -49,16 +49,15 @@ def delete_account():
     form = ConfirmDeletionForm()
     if form.validate_on_submit():
         if current_user.check_password(form.password.data):
-            request = deletion.request_deletion(current_user._get_current_object())
+            asked = deletion.request_deletion(current_user._get_current_object())
             flash(_("Your request is in. You can cancel it until %(date)s.",
-                    date=format_date(request.due_at, "long")), "info")
+                    date=format_date(asked.due_at, "long")), "info")
             return redirect_to("data_rights.your_data")
         form.password.errors.append(_("That is not your password."))
-    grace = setting(current_user.program, "deletion_grace_days")
-    retention = setting(current_user.program, "retention_days")
-    return render("data_rights/delete.html", form=form, grace=grace, retention_years=round(retention / 365, 1),
-                  keep_messages=not setting(current_user.program, "delete_messages_with_account"),
-                  status=form_status(form)), NO_STORE
+    chosen = data_settings(current_user.program)
+    return render("data_rights/delete.html", form=form, grace=chosen["deletion_grace_days"],
+                  retention_years=round(chosen["retention_days"] / 365, 1),
+                  keep_messages=not chosen["delete_messages_with_account"], status=form_status(form)), NO_STORE
 
 
 @bp.route("/account/delete/cancel", methods=["POST"])

@@ -1,6 +1,5 @@
 """The "Your data" page: the download, the deletion state, and who can see each kind of data."""
 
-from mentoring.db import BaseModel
 from mentoring.models import User
 from mentoring.personal_data import PERSONAL_DATA, covered_tables
 
