@@ -24,10 +24,11 @@ def post(endpoint, expected, **args):
 CASES = {
     "data_rights.your_data": get("data_rights.your_data", everyone(200, anon=302)),
     "data_rights.download": get("data_rights.download", everyone(200, anon=302)),
-    "data_rights.delete_account": get("data_rights.delete_account", everyone(200, anon=302)),
+    # Posted empty, so the form fuzzer reaches the password field.
+    "data_rights.delete_account": post("data_rights.delete_account", everyone(422, anon=302)),
     "data_rights.cancel_deletion": post("data_rights.cancel_deletion", everyone(303, anon=302)),
     "data_rights.deletions": get("data_rights.deletions", coordinators()),
-    "data_rights.data_settings_page": get("data_rights.data_settings_page", coordinators()),
+    "data_rights.data_settings_page": post("data_rights.data_settings_page", coordinators(422)),
     "data_rights.confirm_deletion": post("data_rights.confirm_deletion", coordinators(303),
                                          request_id=lambda w: w.deletion.id),
 }
