@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from ..access import require, roles, signed_in
 from ..clock import utcnow
+from ..home import add_home_card
 from ..i18n import _, _l
 from ..models import COORDINATOR, ROLES
 from ..personal_data import PERSONAL_DATA
@@ -98,8 +99,15 @@ def confirm_deletion(request_id):
     return redirect_to("data_rights.deletions")
 
 
+def _requests_card(user):
+    """Coordinators see waiting requests on their home screen (one query; none, no card)."""
+    waiting = list(deletion.pending_in(user.program_id).limit(3))
+    return {"requests": waiting} if waiting else None
+
+
 def init_app(app):
     app.register_blueprint(bp)
+    add_home_card(app, COORDINATOR, "data_rights/_requests_card.html", _requests_card, 30)
     add_account_link(app, ROLES, "data_rights.your_data", _l("Your data: download, delete, who can see it"), 90)
     add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)
     add_account_link(app, [COORDINATOR], "data_rights.data_settings_page", _l("Keeping and deleting data"), 56)

@@ -141,3 +141,12 @@ def test_the_command_runs_due_deletions(app, world):
     assert result.exit_code == 0, result.output
     assert "deleted 1 account(s)" in result.output
     assert User.get_by_id(world.mentee.id).name == FORMER_MEMBER
+
+
+def test_coordinators_see_waiting_requests_on_their_home_screen(app, as_user, world, url):
+    coordinator = as_user(world.coordinator)
+    assert "Deletion requests" not in coordinator.get(url("home.index")).get_data(as_text=True)
+    with app.app_context():
+        request_deletion(User.get_by_id(world.mentee.id), now=NOW)
+    page = coordinator.get(url("home.index")).get_data(as_text=True)
+    assert "Deletion requests" in page and world.mentee.name in page
