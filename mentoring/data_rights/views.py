@@ -7,7 +7,7 @@ from flask_login import current_user
 from ..access import require, roles, signed_in
 from ..clock import utcnow
 from ..home import add_home_card
-from ..i18n import _, _l
+from ..i18n import _, _l, ngettext
 from ..models import COORDINATOR, ROLES
 from ..personal_data import PERSONAL_DATA
 from ..web import add_account_link, form_status, redirect_to, render
@@ -57,8 +57,15 @@ def delete_account():
         form.password.errors.append(_("That is not your password."))
     chosen = data_settings(current_user.program)
     return render("data_rights/delete.html", form=form, grace=chosen["deletion_grace_days"],
-                  retention_years=round(chosen["retention_days"] / 365, 1),
+                  retention=_period(chosen["retention_days"]),
                   keep_messages=not chosen["delete_messages_with_account"], status=form_status(form)), NO_STORE
+
+
+def _period(days):
+    """Whole years read as years ("2 years"), anything else as days."""
+    if days % 365 == 0:
+        return ngettext("%(num)d year", "%(num)d years", days // 365)
+    return ngettext("%(num)d day", "%(num)d days", days)
 
 
 @bp.route("/account/delete/cancel", methods=["POST"])

@@ -40,3 +40,11 @@ def test_the_delete_page_follows_them(as_user, world, url):
     page = as_user(world.mentee).get(url("data_rights.delete_account")).get_data(as_text=True)
     assert "after 3 days" in page
     assert "deletes the words of messages you sent" in page
+
+
+def test_the_delete_page_says_how_long_messages_stay(as_user, world, url):
+    client = as_user(world.mentee)
+    assert "2 years after it ends" in client.get(url("data_rights.delete_account")).get_data(as_text=True)
+    world.program.settings = {"data_rights": {"retention_days": 90}}
+    world.program.save()
+    assert "90 days after it ends" in client.get(url("data_rights.delete_account")).get_data(as_text=True)
