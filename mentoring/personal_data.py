@@ -30,7 +30,8 @@ class DataKind:
 
 
 PERSONAL_DATA = (
-    DataKind(("users",), _l("Your name, email, role and time zone"), (YOU, MATCH, COORDINATORS)),
+    DataKind(("users",), _l("Your name and role"), (MATCH, COORDINATORS)),
+    DataKind(("users",), _l("Your email and time zone"), (YOU, COORDINATORS, LEAD)),
     DataKind(("user_sessions",), _l("Devices signed in to your account"), (YOU,)),
     DataKind(("invites", "password_resets"), _l("Invitations and password links made for you"),
              (YOU, COORDINATORS)),
