@@ -112,8 +112,16 @@ def _requests_card(user):
     return {"requests": waiting} if waiting else None
 
 
+def _own_request_card(user):
+    """Someone leaving sees, first thing, when it happens and that they can still stay."""
+    pending = deletion.pending_for(user)
+    return {"pending": pending} if pending else None
+
+
 def init_app(app):
     app.register_blueprint(bp)
+    for role in ROLES:
+        add_home_card(app, role, "data_rights/_own_request_card.html", _own_request_card, 1)
     add_home_card(app, COORDINATOR, "data_rights/_requests_card.html", _requests_card, 30)
     add_account_link(app, ROLES, "data_rights.your_data", _l("Your data: download, delete, who can see it"), 90)
     add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)

@@ -150,3 +150,14 @@ def test_coordinators_see_waiting_requests_on_their_home_screen(app, as_user, wo
         request_deletion(User.get_by_id(world.mentee.id), now=NOW)
     page = coordinator.get(url("home.index")).get_data(as_text=True)
     assert "Deletion requests" in page and world.mentee.name in page
+
+
+def test_the_person_is_reminded_on_their_home_screen_and_can_stay_from_there(app, as_user, world, url):
+    client = as_user(world.mentor)
+    assert "Your account is being deleted" not in client.get(url("home.index")).get_data(as_text=True)
+    with app.app_context():
+        request_deletion(User.get_by_id(world.mentor.id), now=NOW)
+    page = client.get(url("home.index")).get_data(as_text=True)
+    assert "Your account is being deleted" in page and url("data_rights.cancel_deletion") in page
+    client.post(url("data_rights.cancel_deletion"))
+    assert "Your account is being deleted" not in client.get(url("home.index")).get_data(as_text=True)
