@@ -161,3 +161,19 @@ def test_the_person_is_reminded_on_their_home_screen_and_can_stay_from_there(app
     assert "Your account is being deleted" in page and url("data_rights.cancel_deletion") in page
     client.post(url("data_rights.cancel_deletion"))
     assert "Your account is being deleted" not in client.get(url("home.index")).get_data(as_text=True)
+
+
+def test_deleting_a_mentor_ends_every_match_and_cancels_their_future_meetings(app, world):
+    from mentoring.meetings.models import CANCELLED, Meeting
+
+    from ..factories import make_match, make_user
+    from ..meetings.support import make_meeting
+
+    second = make_match(world.mentor, make_user(world.program))
+    meeting = make_meeting(second, NOW + timedelta(days=3))
+    with app.app_context():
+        request = request_deletion(User.get_by_id(world.mentor.id), now=NOW)
+        assert complete(request.id, confirmed_by=world.coordinator, now=NOW)
+    ended = Match.select().where(Match.mentor == world.mentor.id)
+    assert {(m.status, m.ended_at, m.end_reason) for m in ended} == {(Match.ENDED, NOW, "mentor_request")}
+    assert Meeting.get_by_id(meeting.id).status == CANCELLED
