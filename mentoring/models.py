@@ -11,6 +11,8 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from blinker import Namespace
+from flask import current_app
 from flask_login import UserMixin
 from peewee import (
     BooleanField,
@@ -52,6 +54,8 @@ def token_digest(token):
 class Program(BaseModel):
     name = CharField(max_length=120)
     timezone = CharField(max_length=64, default="UTC")
+    # ISO 3166 code (GB, US...): whose crisis numbers come first; "" until chosen.
+    country = CharField(max_length=2, default="")
     settings = JSONField(default=dict)
     created_at = DateTimeField(default=utcnow)
 
@@ -145,7 +149,9 @@ class User(UserMixin, BaseModel):
         if not session_id.isdigit() or len(session_id) > 18 or not secret:
             return None
         user = (
-            cls.select()
+            # The session's last sighting comes along, so keeping it fresh costs
+            # no query on the (many) requests where it is fresh enough.
+            cls.select(cls, UserSession.last_seen_at.alias("session_seen_at"))
             .join(UserSession, on=(UserSession.user == cls.id))
             .where(
                 (UserSession.id == int(session_id))
@@ -156,11 +162,18 @@ class User(UserMixin, BaseModel):
                 & (UserSession.user_token == cls.session_token)
                 & cls.is_active
             )
+            .objects()
             .first()
         )
         if user is not None:
             user.session_key = value
         return user
+
+    @property
+    def session_id(self):
+        """The id of the UserSession this row was loaded for, or None."""
+        session_id = (self.session_key or "").partition(".")[0]
+        return int(session_id) if session_id.isdigit() else None
 
     @staticmethod
     def normalize_email(email):
@@ -230,6 +243,18 @@ class User(UserMixin, BaseModel):
         )
 
 
+# Sent with the app and `ids` (a list of UserSession ids) inside the transaction
+# that ended them, so features can let go of what belonged to those devices.
+_signals = Namespace()
+sessions_ended = _signals.signal("sessions-ended")
+# Sent with the app, `old` and `new` session ids when one device gets a fresh session
+# (a new password): what belonged to the old one moves to the new one.
+session_renewed = _signals.signal("session-renewed")
+
+# How stale "last seen" may get: one write per device per this long at most.
+SEEN_EVERY = timedelta(minutes=10)
+
+
 class UserSession(BaseModel):
     """One signed-in device. Only a digest of its secret is stored."""
 
@@ -240,6 +265,8 @@ class UserSession(BaseModel):
     user_agent = CharField(max_length=200, default="")
     created_at = DateTimeField(default=utcnow)
     ended_at = DateTimeField(null=True)
+    # Added by 0013_devices_audit; at most SEEN_EVERY out of date.
+    last_seen_at = DateTimeField(null=True, default=utcnow)
 
     class Meta:
         table_name = "user_sessions"
@@ -257,9 +284,53 @@ class UserSession(BaseModel):
         """End the session that `key` names; a no-op when it is already over."""
         session_id = (key or "").partition(".")[0]
         if session_id.isdigit():
-            cls.update(ended_at=now or utcnow()).where(
-                (cls.id == int(session_id)) & cls.ended_at.is_null()
-            ).execute()
+            cls.end_where(cls.id == int(session_id), now)
+
+    @classmethod
+    def end_where(cls, condition, now=None):
+        """End the open sessions that match `condition`; returns their ids. Call inside a transaction."""
+        ids = [row.id for row in cls.select(cls.id).where(condition & cls.ended_at.is_null())]
+        if ids:
+            cls.update(ended_at=now or utcnow()).where(cls.id.in_(ids) & cls.ended_at.is_null()).execute()
+            sessions_ended.send(current_app._get_current_object(), ids=ids)
+        return ids
+
+    @classmethod
+    def end_all(cls, user, keep=None, now=None):
+        """End every open session of `user` but `keep` (a session id); returns their ids.
+
+        Rotating the person's token already locks those sessions out; ending
+        them as well lets features forget what belonged to those devices.
+        """
+        condition = cls.user == getattr(user, "id", user)
+        if keep is not None:
+            condition &= cls.id != keep
+        return cls.end_where(condition, now)
+
+    @classmethod
+    def open_for(cls, user):
+        """The person's signed-in devices, most recently seen first.
+
+        Sessions from before their token last changed (a new password) no
+        longer work, so they are not shown as open.
+        """
+        return (
+            cls.select()
+            .where((cls.user == user.id) & cls.ended_at.is_null() & (cls.user_token == user.session_token))
+            .order_by(cls.last_seen_at.desc(), cls.id.desc())
+        )
+
+    @classmethod
+    def seen(cls, session_id, last_seen_at, now=None):
+        """Note that the device is in use, at most once per SEEN_EVERY; returns True when written.
+
+        The condition is in the UPDATE too, so two requests at once write once.
+        """
+        now = now or utcnow()
+        if session_id is None or (last_seen_at is not None and last_seen_at >= now - SEEN_EVERY):
+            return False
+        stale = cls.last_seen_at.is_null() | (cls.last_seen_at < now - SEEN_EVERY)
+        return cls.update(last_seen_at=now).where((cls.id == session_id) & stale).execute() == 1
 
 
 class Match(BaseModel):

@@ -53,6 +53,8 @@ PERSONAL_DATA = (
     DataKind(("safety_contacts",), _l("Your emergency contact"), (YOU, LEAD)),
     DataKind(("safeguarding_alerts", "alert_events", "safeguarding_exports"),
              _l("Safeguarding records (concerns about your safety)"), (LEAD,), downloadable=False),
+    DataKind(("audit_events",), _l("Staff actions about you, and when staff opened your records (the audit log)"),
+             (LEAD,), downloadable=False),
     DataKind(("deletion_requests",), _l("Your request to delete your account"), (YOU, COORDINATORS)),
 )
 

@@ -86,7 +86,8 @@ def _security_headers(response):
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     # Static files are the same for everyone: they keep their long cache
     # lifetime (and skip loading the user) whoever asks.
-    if request.endpoint != "static" and (current_user.is_authenticated or g.get("private")):
+    # g.private first: an error page (the database down, say) must not need the user loaded.
+    if request.endpoint != "static" and (g.get("private") or current_user.is_authenticated):
         # Personal pages stay off shared phones' caches and out of proxies.
         response.headers["Cache-Control"] = "no-store"
         response.vary.add("Cookie")

@@ -3,6 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -229,6 +230,16 @@ ERROR_TEXT = {
 }
 
 
+def iso_datetime(value):
+    """A `<time datetime>` value. HTML allows at most three decimals of a second and
+    Python writes six, so seconds it is; naive datetimes are UTC, as stored."""
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    if value.tzinfo is None:
+        return value.isoformat(timespec="seconds") + "Z"
+    return value.isoformat(timespec="seconds")
+
+
 def error_response(status, detail=None):
     title, hint = ERROR_TEXT.get(status, ERROR_TEXT[500])
     if request.accept_mimetypes.best == "application/json":
@@ -249,7 +260,24 @@ def _csrf_error(e):
 
 def _server_error(e):
     current_app.logger.exception("Unhandled error")
-    return error_response(503 if isinstance(e, PeeweeException) else 500)
+    if isinstance(e, PeeweeException):
+        return _database_down()
+    return error_response(500)
+
+
+def add_database_fallback(app, endpoint, view):
+    """What `endpoint` answers when the database fails: `view()`, which must not touch it."""
+    app.extensions.setdefault("database_fallbacks", {})[endpoint] = view
+
+
+def _database_down():
+    # Who is signed in can't be looked up: every page is drawn as for nobody,
+    # so the error page (and its Get help now link) never needs the database.
+    g._login_user = current_app.login_manager.anonymous_user()
+    fallback = current_app.extensions.get("database_fallbacks", {}).get(request.endpoint)
+    if fallback is not None:
+        return fallback()
+    return error_response(503)
 
 
 def add_service_worker_prelude(app, make):
@@ -277,6 +305,8 @@ def service_worker():
 @bp.route("/healthz")
 @public
 def healthz():
+    # Never cached, and never a reason to load whoever holds the cookie.
+    g.private = True
     try:
         database.execute_sql("SELECT 1")
     except PeeweeException:
@@ -331,7 +361,9 @@ def init_app(app):
         static_url=static_url, nav_items=nav_items, account_links=account_links, feature_scripts=feature_scripts,
         here=here,
     )
+    app.jinja_env.filters["iso_datetime"] = iso_datetime
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
     app.view_functions["static"] = send_static
+    add_database_fallback(app, "web.healthz", lambda: (jsonify(status="unavailable"), 503))

@@ -65,14 +65,23 @@ self.addEventListener("fetch", function (event) {
   // Anything else (htmx fragments, feeds, the manifest) goes to the network as usual.
 });
 
-// Pages always come from the network, and are never kept.
+// Pages always come from the network, and are never kept. A server that
+// answers with an error (its database down, say) is no better than no
+// signal: the kept page, with the crisis numbers, is shown instead.
 function networkOrOfflinePage(event) {
   return Promise.resolve(event.preloadResponse).then(function (preloaded) {
     return preloaded || fetch(event.request);
-  }).catch(function () {
-    return caches.open(CACHE).then(function (cache) {
-      return cache.match(OFFLINE_URL, { ignoreVary: true });
-    }).then(function (page) { return page || Response.error(); });
+  }).then(function (response) {
+    if (response.status < 500) return response;
+    return keptOfflinePage().then(function (page) { return page || response; });
+  }, function () {
+    return keptOfflinePage().then(function (page) { return page || Response.error(); });
+  });
+}
+
+function keptOfflinePage() {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(OFFLINE_URL, { ignoreVary: true });
   });
 }
 

@@ -78,10 +78,11 @@ def make_app(database_url, **overrides):
 
 
 @pytest.fixture
-def app(migrated_url):
+def app(migrated_url, tmp_path):
     # No app context stays pushed: requests would share its `g`, and with it
     # the signed-in user of whichever request came first.
-    app = make_app(migrated_url)
+    # Each test keeps its copy of the crisis numbers apart (never in instance/).
+    app = make_app(migrated_url, CRISIS_COPY_DIR=str(tmp_path / "crisis-numbers"))
     yield app
     if not database.is_closed():
         database.close()
@@ -132,3 +133,24 @@ def vapid_settings():
 
     private, public = keys.generate()
     return {"VAPID_PRIVATE_KEY": private, "VAPID_PUBLIC_KEY": public, "VAPID_SUBJECT": SUBJECT}
+
+
+_ids = iter(range(1, 10**9))
+
+
+@pytest.fixture
+def say(app):
+    """say(participant, body, at=None): send a message as them, as a request would.
+
+    App-wide: messages' tests and the page checks that need a conversation use it.
+    """
+    from mentoring.messages.sending import send
+
+    from .messages.support import fresh
+
+    def send_as(participant, body, at=None):
+        with app.app_context():
+            message, _ = send(fresh(participant), body, f"test-{next(_ids):08d}", now=at)
+        return message
+
+    return send_as

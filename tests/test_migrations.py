@@ -94,6 +94,8 @@ def test_every_migration_keeps_the_rows_of_the_first_schema(empty_database):
         # 0010 gives alerts raised before it the default level and no escalation.
         alert = db.execute_sql('SELECT level, escalated_level, outcome FROM "safeguarding_alerts"').fetchone()
         assert tuple(alert) == ("urgent", 0, "")
+        # 0011: a program made before it has no country yet (its coordinator chooses one).
+        assert db.execute_sql('SELECT country FROM "programs"').fetchone()[0] == ""
         pending = [m.name for m in migration_runner(db).status() if not m.applied]
     assert pending == []
 

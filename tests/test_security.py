@@ -67,7 +67,7 @@ def test_every_state_changing_route_refuses_a_request_without_a_csrf_token(csrf_
 def test_htmx_requests_send_the_token_as_a_header(csrf_app, world):
     client = signed_in(csrf_app, world.coordinator)
     page = client.get("/invites").get_data(as_text=True)
-    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)">', page).group(1)
     response = client.post("/invites", data={"role": "mentee", "email": "x@example.org"},
                            headers={"X-CSRFToken": token, "HX-Request": "true"})
     assert response.status_code == 200

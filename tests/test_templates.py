@@ -37,3 +37,28 @@ def test_every_form_says_where_it_posts(path):
     # A boosted form without an action can post to the page it came from.
     forms = re.findall(r"<form\b[^>]*>", path.read_text(), re.S)
     assert [f for f in forms if "action=" not in f and "hx-get=" not in f] == []
+
+
+FORM_TAG = re.compile(r"<form\b(?:[^>{]|{{.*?}}|{%.*?%})*>", re.S)
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_forms_post_once_and_take_their_token_from_the_macros(path):
+    source = path.read_text()
+    if path == TEMPLATES / "_macros.html":
+        return
+    # csrf_field() and post_button() render the token, without an id a second form would repeat.
+    assert 'name="csrf_token"' not in source and ".csrf_token }}" not in source
+    # htmx disables the button while the request is in flight: a double tap sends once.
+    # (Forms htmx leaves alone rely on the server: create_once, or setting a state.)
+    posts = [f for f in FORM_TAG.findall(source) if 'method="post"' in f]
+    assert [f for f in posts if ("hx-disabled-elt" in f) == ('hx-boost="false"' in f)] == []
+
+
+def test_one_button_forms_use_post_button():
+    # A form whose content is its token, hidden fields and one button is a post_button.
+    one_button = re.compile(r"<form\b[^>]*>\s*(?:{{ csrf_field\(\) }}\s*)?(?:<input type=\"hidden\"[^>]*>\s*)*"
+                            r"<button\b[^>]*>.*?</button>\s*</form>", re.S)
+    found = {str(p.relative_to(TEMPLATES)): one_button.findall(p.read_text())
+             for p in TEMPLATES.rglob("*.html") if p.name != "_macros.html" or p.parent != TEMPLATES}
+    assert {path: forms for path, forms in found.items() if forms} == {}

@@ -2,17 +2,17 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, request, session, url_for
 from flask_babel import format_date
 from flask_login import current_user, login_user, logout_user
 
 from ..access import public, signed_in
 from ..clock import utcnow
 from ..db import database
-from ..i18n import _, ngettext
-from ..models import Invite, PasswordReset, User, UserSession
+from ..i18n import _, _l, ngettext
+from ..models import ROLES, Invite, PasswordReset, User, UserSession, session_renewed
 from ..security import RateLimit, known_device, remember_device
-from ..web import form_status, render
+from ..web import add_account_link, form_status, render
 from .forms import AcceptInviteForm, ChangePasswordForm, LoginForm, ProfileForm, ResetPasswordForm
 
 bp = Blueprint("accounts", __name__)
@@ -34,6 +34,15 @@ def _safe_next(target):
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+def into_new_session(target):
+    """Where to go once a new session has started: from htmx too, a whole page load
+    (HX-Redirect), because the page's CSRF token sits in <head>, which boosted
+    swaps keep. Without htmx, a plain redirect."""
+    if request.htmx:
+        return make_response("", 204, {"HX-Redirect": target})
+    return redirect(target)
 
 
 def start_session(user, remember=False):
@@ -85,7 +94,7 @@ def login():
                     "wrong password. If that wasn't you, your password kept them out.",
                     "Since you last signed in, someone tried %(num)d times to sign in to your account with a "
                     "wrong password. If that wasn't you, your password kept them out.", failed), "info")
-            response = redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            response = into_new_session(_safe_next(request.args.get("next")) or url_for("home.index"))
             remember_device(response, user, device)
             return response
     form.password.data = ""
@@ -133,7 +142,7 @@ def accept_invite(token):
         else:
             start_session(user)
             flash(_("Welcome, %(name)s. You're in.", name=user.name), "success")
-            return redirect(url_for("home.index"))
+            return into_new_session(url_for("home.index"))
     return render(
         "accounts/join.html", form=form, invite=invite, error=error, status=form_status(form, error=error)
     ), LINK_PAGE
@@ -176,12 +185,13 @@ def reset_password(token):
                 return _expired("reset")
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
+            UserSession.end_all(user)
         if not user.is_active:
             flash(_("Your password is set. Your account is switched off: ask your coordinator."), "info")
             return redirect(url_for("accounts.login"))
         start_session(user)
         flash(_("Your new password is set."), "success")
-        return redirect(url_for("home.index"))
+        return into_new_session(url_for("home.index"))
     return render("accounts/reset.html", form=form, user=reset.user, status=form_status(form)), LINK_PAGE
 
 
@@ -211,12 +221,21 @@ def change_password():
             user.set_password(form.password.data)
             user.save(only=[User.password_hash, User.session_token])
             # Other devices are signed out by the new token; keep this one.
+            old_session = user.session_id
             start_session(user)
+            with database.atomic():
+                session_renewed.send(current_app._get_current_object(), old=old_session, new=user.session_id)
+                UserSession.end_all(user, keep=user.session_id)
             flash(_("Your password is changed. Other devices have been signed out."), "success")
-            return redirect(url_for("accounts.account"))
+            return into_new_session(url_for("accounts.account"))
     return render("accounts/password.html", form=form, status=form_status(form))
 
 
 def init_app(app):
+    # Its routes join this blueprint, so it loads before the blueprint is registered.
+    from . import devices
+
     app.register_blueprint(bp)
+    app.after_request(devices.seen_on_page)
+    add_account_link(app, ROLES, "accounts.devices", _l("Your devices"), 15)
 

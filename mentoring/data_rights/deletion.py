@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from peewee import IntegrityError
 
+from ..audit import record
 from ..clock import utcnow
 from ..db import database
 from ..goals.models import Comment, Goal, Rating, Step
@@ -80,7 +81,11 @@ def complete(request_id, confirmed_by=None, now=None):
                    .execute())
         if not claimed:
             return False
-        delete_account(DeletionRequest.get_by_id(request_id).user, now)
+        user = DeletionRequest.get_by_id(request_id).user
+        delete_account(user, now)
+        if confirmed_by is not None:
+            # A staff power: the log keeps who used it (by id; the name is gone).
+            record(confirmed_by, "account_deleted", subject=user, now=now)
     return True
 
 

@@ -1,4 +1,4 @@
-"""A program to try the app with, and the crisis resources every program starts from.
+"""A program to try the app with.
 
 The demo is a program some weeks under way, told relative to the moment it
 is made: Riley (mentee@) and Alex (mentor@) have six weeks of check-ins,
@@ -16,28 +16,9 @@ from ..meetings.reminders import KIND as MEETING_REMINDER
 from ..models import COORDINATOR, MENTEE, MENTOR, CrisisResource, Program, User
 from ..people.matching import create_match
 from ..push import Notification
+from ..safety import crisis_defaults
 from . import goals, meetings, messages, mood
 from .timeline import Timeline
-
-# Numbers as DOMAIN.md lists them; a coordinator checks them and records the
-# date ("last verified") before relying on them. Left unverified on purpose.
-DEFAULT_CRISIS_RESOURCES = (
-    {"name": "Emergency services", "region": "US and Canada", "phone": "911", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "988 Suicide & Crisis Lifeline", "region": "US and Canada", "phone": "988", "sms": "988",
-     "description": "Call or text, free, 24 hours a day."},
-    {"name": "Emergency services", "region": "UK", "phone": "999", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "Samaritans", "region": "UK and Ireland", "phone": "116 123",
-     "description": "Free, any time, day or night."},
-    {"name": "Shout", "region": "UK", "sms": "85258", "description": "Text SHOUT, free, 24/7."},
-    {"name": "Emergency services", "region": "Europe", "phone": "112", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-    {"name": "Lifeline", "region": "Australia", "phone": "13 11 14",
-     "description": "Crisis support, 24 hours a day."},
-    {"name": "Emergency services", "region": "Australia", "phone": "000", "is_emergency": True,
-     "description": "If you or someone else is in immediate danger."},
-)
 
 DEMO_PASSWORD = "demo-password-1"
 DEMO_PEOPLE = (
@@ -56,12 +37,11 @@ MATCH_AGES = (49, 12)
 JOINED_DAYS_AGO = 56
 
 
-def create_program(name, timezone="UTC"):
-    """A program with the default crisis resources."""
-    program = Program.create(name=name, timezone=timezone, settings={})
+def create_program(name, timezone="UTC", country=""):
+    """A program with the default crisis resources, its own country's first."""
+    program = Program.create(name=name, timezone=timezone, country=country, settings={})
     CrisisResource.insert_many(
-        [{**resource, "program": program.id, "position": i * 10}
-         for i, resource in enumerate(DEFAULT_CRISIS_RESOURCES)]
+        [{**row, "program": program.id} for row in crisis_defaults.default_rows(country)]
     ).execute()
     return program
 
@@ -79,7 +59,7 @@ def seed_demo(now=None):
     """The demo program, with its history up to `now`; returns its logins (see demo_logins)."""
     now = now or utcnow()
     with database.atomic():
-        program = create_program("Demo Peer Mentoring", timezone="Europe/London")
+        program = create_program("Demo Peer Mentoring", timezone="Europe/London", country="GB")
         timeline = Timeline(now, program.timezone)
         joined = timeline.ago(days=JOINED_DAYS_AGO)
         Program.update(created_at=joined).where(Program.id == program.id).execute()

@@ -5,12 +5,12 @@ comments); without JavaScript it gets a redirect to the goal page at that
 fragment, so the page reloads where the person was.
 """
 
-from flask import Blueprint, redirect, session, url_for
+from flask import Blueprint, redirect, url_for
 
 from ..clock import local_today, utcnow
 from ..i18n import _
 from ..pagination import paginate
-from ..safety import crisis_panel, has_risk
+from ..safety import check_writing, crisis_panel, panel_next, pending_panel
 from ..web import render, wants_fragment
 from . import chart, queries
 from .forms import CommentForm, RatingForm, StepForm
@@ -25,7 +25,6 @@ FRAGMENTS = {
     "progress": "goals/_progress.html",
     "comments": "goals/_comments.html",
 }
-CRISIS_FLAG = "goals_crisis"
 
 
 def fresh_forms():
@@ -65,8 +64,8 @@ def goal_context(goal, role, match, user, **given):
     }
     context.update(fresh_forms())
     context.update(given)
-    if role == OWNER and session.pop(CRISIS_FLAG, False):
-        context["crisis"] = crisis_panel(user)
+    if role == OWNER and not context["crisis"]:
+        context["crisis"] = pending_panel(user, "goals")
     return context
 
 
@@ -82,12 +81,19 @@ def answer(goal, role, match, user, part, status=200, **given):
     return render(PAGE, FRAGMENTS[part], status=status, **context)
 
 
-def watch_words(user, *texts):
-    """A mentee's own words that suggest risk bring up the crisis panel, calmly, at once."""
-    if user.is_mentee and any(has_risk(t) for t in texts if t):
+def watch_words(user, texts, source, before=()):
+    """What a person wrote and saved goes through the one safety rule
+    (safety.check_writing): the lead is told of new risky words, and the
+    writer sees the crisis panel at once, in the fragment or on the next page.
+
+    `before`: what the same place held before this save (the same texts for
+    a replayed form), so nothing is raised twice.
+    """
+    check = check_writing(user, texts, source, before=before)
+    if check.shows_panel:
         if wants_fragment():
-            return crisis_panel(user)
-        session[CRISIS_FLAG] = True
+            return crisis_panel(user, told_lead=check.told_lead)
+        panel_next(check, "goals")
     return None
 
 

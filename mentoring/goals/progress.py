@@ -4,6 +4,7 @@ from flask import abort
 from flask_login import current_user
 
 from ..access import require, roles
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..web import form_status
@@ -20,8 +21,9 @@ def add_rating(goal_id):
     require(role == OWNER and goal.is_open)
     form = RatingForm(prefix="rating")
     if form.validate_on_submit():
-        rating, _created = actions.add_rating(goal, form, current_user, match)
-        crisis = watch_words(current_user, form.note.data)
+        with database.atomic():  # the rating and any alert it raises, together
+            rating, created = actions.add_rating(goal, form, current_user, match)
+            crisis = watch_words(current_user, [rating.note], "goal_rating", before=[] if created else [rating.note])
         return answer(goal, role, match, current_user, "progress", crisis=crisis,
                       announce=_("Saved: %(value)d out of 10.", value=rating.value))
     return answer(goal, role, match, current_user, "progress", status=form_status(form), rating_form=form)
@@ -37,7 +39,8 @@ def add_comment(goal_id):
         abort(404)
     form = CommentForm(prefix="comment")
     if form.validate_on_submit():
-        actions.add_comment(goal, form, current_user, match)
-        crisis = watch_words(current_user, form.body.data)
+        with database.atomic():
+            comment, created = actions.add_comment(goal, form, current_user, match)
+            crisis = watch_words(current_user, [comment.body], "goal_comment", before=[] if created else [comment.body])
         return answer(goal, role, match, current_user, "comments", crisis=crisis, announce=_("Sent."))
     return answer(goal, role, match, current_user, "comments", status=form_status(form), comment_form=form)

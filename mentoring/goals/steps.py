@@ -4,13 +4,14 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from ..access import require, roles
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..web import form_status, redirect_to, render
 from . import actions, queries
 from .forms import EditStepForm, StepForm
 from .models import STEPS_PER_GOAL, Step
-from .page import answer, bp
+from .page import answer, bp, watch_words
 from .rules import MENTOR as MENTOR_ROLE
 from .rules import OWNER
 
@@ -34,13 +35,15 @@ def add_step(goal_id):
     form = StepForm(prefix="step")
     if form.validate_on_submit():
         try:
-            actions.add_step(goal, form, current_user, suggestion=role == MENTOR_ROLE)
+            with database.atomic():  # the step and any alert it raises, together
+                step, created = actions.add_step(goal, form, current_user, suggestion=role == MENTOR_ROLE)
+                crisis = watch_words(current_user, [step.title], "goal_step", before=[] if created else [step.title])
         except actions.GoalError:
             form.title.errors.append(_("A goal can have up to %(max)d steps. Tick some off or remove a few first.",
                                        max=STEPS_PER_GOAL))
         else:
             announce = _("Step suggested.") if role == MENTOR_ROLE else _("Step added.")
-            return answer(goal, role, match, current_user, "steps", announce=announce)
+            return answer(goal, role, match, current_user, "steps", announce=announce, crisis=crisis)
     return answer(goal, role, match, current_user, "steps", status=form_status(form, error=True), step_form=form)
 
 
@@ -104,7 +107,10 @@ def edit_step(goal_id, step_id):
     step = _step(goal, step_id)
     form = EditStepForm(obj=step, prefix="step")
     if form.validate_on_submit():
-        actions.update_step(step, form)
+        before = [step.title]
+        with database.atomic():
+            actions.update_step(step, form)
+            watch_words(current_user, [form.title.data], "goal_step", before=before)
         flash(_("Step saved."), "success")
         return redirect_to("goals.goal", goal_id=goal.id, _anchor=f"step-{step.id}")
     return render("goals/step.html", goal=goal, step=step, form=form, status=form_status(form))

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import local_today
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
 from ..pagination import paginate
@@ -44,14 +45,21 @@ def index():
     )
 
 
+def _goal_texts(goal):
+    """A goal's own words, as the safety rule reads them."""
+    return [goal.title, goal.measure, goal.support, goal.why]
+
+
 @bp.route("/goals/new", methods=["GET", "POST"])
 @mentee_only
 def new():
     form = NewGoalForm()
     if form.validate_on_submit():
         match = current_user.active_match()
-        goal, created = actions.create_goal(current_user, form, current_user, match)
-        watch_words(current_user, form.title.data, form.support.data, form.why.data, form.steps.data)
+        with database.atomic():  # the goal and any alert it raises, together
+            goal, created = actions.create_goal(current_user, form, current_user, match)
+            texts = _goal_texts(goal) + [form.steps.data]
+            watch_words(current_user, texts, "goal", before=[] if created else texts)
         if created:
             flash(_("Your goal is set. Small steps count: tick them off as you go."), "success")
         return redirect_to("goals.goal", goal_id=goal.id)
@@ -79,8 +87,10 @@ def edit(goal_id):
         form.shared.data = "shared" if found.shared else "private"
     if form.validate_on_submit():
         was_draft = found.is_draft
-        actions.update_goal(found, form)
-        watch_words(current_user, form.title.data, form.support.data, form.why.data)
+        before = _goal_texts(found)
+        with database.atomic():
+            actions.update_goal(found, form)
+            watch_words(current_user, _goal_texts(found), "goal", before=before)
         flash(_("It's your goal now.") if was_draft else _("Saved."), "success")
         return redirect_to("goals.goal", goal_id=found.id)
     return render("goals/edit.html", form=form, goal=found, status=form_status(form))
@@ -123,9 +133,11 @@ def status(goal_id):
         if form.status.data != found.status and not can_move(found.status, form.status.data):
             form.status.errors.append(_("A goal can't move there from where it is now."))
         else:
-            changed = actions.set_status(found, form.status.data, form.reflection.data,
-                                         mentor_id=match.mentor_id if match else None)
-            watch_words(current_user, form.reflection.data)
+            before = [found.reflection]
+            with database.atomic():
+                changed = actions.set_status(found, form.status.data, form.reflection.data,
+                                             mentor_id=match.mentor_id if match else None)
+                watch_words(current_user, [form.reflection.data], "goal", before=before)
             if changed:
                 flash(_status_message(found), "success")
             return redirect_to("goals.goal", goal_id=found.id)

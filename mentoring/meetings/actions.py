@@ -11,6 +11,7 @@ from ..clock import to_utc, utcnow
 from ..db import create_once, database
 from ..models import User
 from ..push import notify
+from ..safety import check_writing
 from .models import (
     CANCELLED,
     CONFIRMED,
@@ -265,13 +266,15 @@ def set_outcome(user, thing, outcome, now=None):
 
 
 def add_note(user, thing, body, private, client_id, now=None):
+    """A note on a meeting, once per client id; `note.safety` says whether to show the crisis panel."""
     now = now or utcnow()
     with database.atomic():
         meeting = materialize(thing)
-        note, _created = create_once(
+        note, created = create_once(
             MeetingNote, {"author": user.id, "client_id": client_id},
             meeting=meeting.id, private=private, body=body, created_at=now,
         )
+        note.safety = check_writing(user, [note.body], "meeting_note", before=[] if created else [note.body], now=now)
     return meeting, note
 
 

@@ -7,9 +7,10 @@ from flask_login import current_user
 
 from ..access import require, roles
 from ..clock import to_local, utcnow
+from ..db import database
 from ..i18n import _
 from ..models import MENTEE, MENTOR
-from ..safety import crisis_panel, has_risk
+from ..safety import check_writing, crisis_panel, panel_next, pending_panel
 from ..web import form_status, render
 from . import actions, schedule
 from .actions import Plan
@@ -154,7 +155,9 @@ def propose():
         plan = _plan(form, form.repeat.data)
         if _check_time(form, plan, now):
             match = next(m for m in matches if m.id == form.match.data)
-            thing, created = actions.propose(current_user, match, plan, form.client_id.data, now)
+            with database.atomic():  # the meeting and any alert it raises, together
+                thing, created = actions.propose(current_user, match, plan, form.client_id.data, now)
+                _watch([plan.agenda], before=[] if created else [plan.agenda])
             if created:
                 flash(_("Sent to %(name)s, who will be asked to accept it or suggest another time.",
                         name=match.other(current_user).name), "success")
@@ -175,22 +178,34 @@ def log():
         plan = _plan(form)
         if _check_time(form, plan, now, future=False):
             match = next(m for m in matches if m.id == form.match.data)
-            meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
+            with database.atomic():
+                meeting = actions.log_past(current_user, match, plan, form.client_id.data, now)
+                # A replayed form finds the meeting saved the first time, made before `now`.
+                _watch([plan.agenda], before=[] if meeting.created_at == now else [plan.agenda])
             flash(_("Saved. You can add notes below."), "success")
             return go("meetings.meeting", ref=meeting.ref)
     return render("meetings/log.html", form=form, matches=matches, status=form_status(form))
+
+
+def _watch(texts, before=()):
+    """What a member writes about a meeting (what to talk about, why it moved)
+    goes through the one safety rule; the next page shows the panel."""
+    check = check_writing(current_user, texts, "meeting", before=before)
+    if check.shows_panel:
+        panel_next(check, "meetings")
 
 
 # One meeting, occurrence or series
 
 def _page(thing, match, status=200, **forms):
     now = utcnow()
+    crisis = forms.get("crisis") or pending_panel(current_user, "meetings")
     if isinstance(thing, MeetingSeries):
         upcoming = schedule.for_series([thing], now, now + timedelta(weeks=12))[thing.id]
         for item in upcoming:
             item.match = match
         return render("meetings/series.html", series=thing, match=match, upcoming=upcoming, now=now,
-                      can_accept=actions.can_accept(thing, current_user), status=status)
+                      can_accept=actions.can_accept(thing, current_user), crisis=crisis, status=status)
     notes = actions.visible_notes(thing, current_user)
     return render(
         "meetings/meeting.html",
@@ -202,7 +217,7 @@ def _page(thing, match, status=200, **forms):
         can_accept=actions.can_accept(_answerable(thing), current_user),
         note_form=forms.get("note_form") or NoteForm(formdata=None),
         outcome_form=forms.get("outcome_form") or OutcomeForm(formdata=None, outcome=thing.outcome or None),
-        crisis=forms.get("crisis"),
+        crisis=crisis,
         status=status,
     )
 
@@ -269,7 +284,10 @@ def change(ref):
         if thing.status == CONFIRMED and not reason:
             form.reason.errors.append(_("Say why in a few words, so %(name)s knows.", name=match.other(current_user).name))
         elif _check_time(form, plan, now):
-            changed = actions.change(current_user, thing, plan, reason, now)
+            before = [thing.agenda, thing.change_note]
+            with database.atomic():
+                changed = actions.change(current_user, thing, plan, reason, now)
+                _watch([plan.agenda, reason], before=before)
             flash(_("Changed. %(name)s will be told.", name=match.other(current_user).name), "success")
             return go("meetings.meeting", ref=changed.ref)
     return render("meetings/change.html", thing=thing, match=match, form=form, status=form_status(form))
@@ -284,7 +302,10 @@ def cancel(ref):
         return go("meetings.meeting", ref=thing.ref)
     form = CancelForm()
     if form.validate_on_submit():
-        done = actions.cancel(current_user, thing, form.reason.data.strip())
+        before = [thing.change_note]
+        with database.atomic():
+            done = actions.cancel(current_user, thing, form.reason.data.strip())
+            _watch([form.reason.data], before=before)
         flash(_("Done. %(name)s will be told.", name=match.other(current_user).name), "success")
         return go("meetings.meeting", ref=done.ref)
     return render("meetings/cancel.html", thing=thing, match=match, form=form, status=form_status(form))
@@ -324,9 +345,9 @@ def add_note(ref):
     form = NoteForm()
     if not form.validate_on_submit():
         return _page(thing, match, status=422, note_form=form)
-    meeting, _note = actions.add_note(current_user, thing, form.body.data.strip(), form.private.data, form.client_id.data)
+    meeting, note = actions.add_note(current_user, thing, form.body.data.strip(), form.private.data, form.client_id.data)
     meeting.match = match
-    crisis = crisis_panel(current_user) if has_risk(form.body.data) else None
+    crisis = crisis_panel(current_user, told_lead=note.safety.told_lead) if note.safety.shows_panel else None
     return _page(meeting, match, note_form=NoteForm(formdata=None), crisis=crisis)
 
 

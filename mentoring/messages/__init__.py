@@ -7,7 +7,7 @@ from ..people import add_match_facts
 from ..web import add_account_link, add_nav, add_script
 from .conversations import open_for_match, unread_total
 from .models import Conversation, Message, MessageReport, Participant
-from .monitoring import match_facts, match_panel, program_figures
+from .monitoring import match_facts, match_panel, program_figures, unanswered_risk
 from .views import bp
 
 __all__ = ["Conversation", "Message", "MessageReport", "Participant", "bp", "init_app", "open_for_match", "unread_total"]
@@ -21,4 +21,6 @@ def init_app(app):
     add_match_panel(app, "messages/_match_panel.html", match_panel, 30)
     add_match_facts(app, match_facts, 10)
     add_home_card(app, COORDINATOR, "messages/_program_card.html", program_figures, 50)
+    # First on the mentor's home: before anything else, a mentee's risky words waiting for a reply.
+    add_home_card(app, MENTOR, "messages/_home_risk.html", unanswered_risk, 1)
     add_account_link(app, [COORDINATOR], "messages.settings", _l("Messaging settings"), 46)

@@ -11,10 +11,10 @@ from peewee import JOIN, Case, fn
 
 from ..clock import utcnow
 from ..i18n import _
-from ..models import MENTEE, Match
+from ..models import MENTEE, Match, User
 from ..people import Fact
 from .conversations import unread_count
-from .models import Conversation, Participant
+from .models import Conversation, Message, Participant
 from .policy import WAITING_AFTER, is_waiting
 
 
@@ -117,3 +117,30 @@ def match_panel(match):
         "waiting_since": row.waiting_since if row else None,
     }
 
+
+
+def unanswered_risk(user):
+    """The mentor's home, first: each mentee whose message with risk words has no reply yet.
+
+    "No reply yet" is the conversation's wait clock (set by a mentee's message,
+    cleared by the mentor's reply). One query, whatever the number of mentees.
+    """
+    Mentee = User.alias()
+    rows = (
+        Message.select(Message, Mentee.name.alias("mentee_name"))
+        .join(Conversation, on=(Message.conversation == Conversation.id))
+        .join(Match, on=(Conversation.match == Match.id))
+        .join(Mentee, on=(Match.mentee == Mentee.id))
+        .where(
+            (Match.mentor == user.id) & (Match.status == Match.ACTIVE) & Message.risk
+            & Message.deleted_at.is_null() & Conversation.waiting_since.is_null(False)
+            & (Message.created_at >= Conversation.waiting_since)
+        )
+        .order_by(Message.created_at.desc())
+        .limit(50)
+        .objects()
+    )
+    latest = {}
+    for message in rows:
+        latest.setdefault(message.conversation_id, message)
+    return {"messages": list(latest.values())} if latest else None

@@ -8,7 +8,7 @@ from ..clock import utcnow
 from ..db import create_once, database
 from ..models import MENTEE, MENTOR
 from ..push import cancel_pending, notify
-from ..safety import has_risk
+from ..safety import check_writing, shows_panel
 from ..web import path_for
 from .conversations import topic
 from .models import Conversation, Message, Participant
@@ -29,9 +29,11 @@ def send(participant, body, client_id, now=None):
     """Add a message once per client id; returns (message, created).
 
     A retried or doubled request finds the first message and changes nothing.
+    `message.safety` says whether to show the writer the crisis panel.
     """
     now = now or utcnow()
     conversation_id = participant.conversation_id
+    writer = _writer(participant)
     with database.atomic():
         message, created = create_once(
             Message,
@@ -39,12 +41,19 @@ def send(participant, body, client_id, now=None):
             conversation=conversation_id,
             body=body,
             created_at=now,
-            risk=participant.role == MENTEE and has_risk(body),
+            risk=shows_panel(writer, [body]),
         )
         if created:
             _record_sent(participant, message, now)
             _notify_others(participant, now)
+        message.safety = check_writing(writer, [body], "message", before=[] if created else [message.body], now=now)
     return message, created
+
+
+def _writer(participant):
+    """Whose words the safety rule reads: a mentee's (it reads no one else's, so
+    the mentor's user row is not even loaded)."""
+    return participant.user if participant.role == MENTEE else None
 
 
 def _record_sent(participant, message, now):
@@ -90,15 +99,19 @@ def _notify_others(participant, now):
 
 
 def edit(participant, message, body, now=None):
+    """Change one's own message; True when it changed. `message.safety` as for send."""
     now = now or utcnow()
     if not can_change(message, participant.user_id, now):
         raise Closed()
+    writer = _writer(participant)
     with database.atomic():
         changed = Message.update(
-            body=body, edited_at=now, risk=participant.role == MENTEE and has_risk(body)
+            body=body, edited_at=now, risk=shows_panel(writer, [body])
         ).where((Message.id == message.id) & Message.deleted_at.is_null()).execute()
         if changed:
             _bump(message.conversation_id)
+            # Alert and risk flag read the same lists: the program's languages.
+            message.safety = check_writing(writer, [body], "message", before=[message.body], now=now)
     return bool(changed)
 
 

@@ -1,7 +1,7 @@
 """Reading a thread in pages (keyset on message id) and laying it out by day."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from flask_babel import format_date, format_time
 
@@ -70,7 +70,7 @@ def since(conversation_id, after, cap=RECENT_CAP):
 @dataclass
 class Day:
     label: str
-    iso: str
+    day: date
     kind: str = "day"
 
 
@@ -80,7 +80,7 @@ class Entry:
     mine: bool
     author: object
     time: str
-    iso: str
+    at: datetime
     read: bool = False
     changeable: bool = False
     guide: bool = False
@@ -114,7 +114,7 @@ def layout(block, viewer, people, now):
     for message in block.items:
         day = to_local(message.created_at, tz).date()
         if day != previous_day:
-            entries.append(Day(label=day_label(day, today), iso=day.isoformat()))
+            entries.append(Day(label=day_label(day, today), day=day))
             previous_day = day
         mine = message.author_id == viewer.id
         entries.append(Entry(
@@ -122,7 +122,7 @@ def layout(block, viewer, people, now):
             mine=mine,
             author=users.get(message.author_id),
             time=format_time(message.created_at, "short"),
-            iso=message.created_at.isoformat() + "Z",
+            at=message.created_at,
             read=mine and read_by_others >= message.id,
             changeable=can_change(message, viewer.id, now),
             # A mentor reading risky words from their mentee gets a short guide.

@@ -3,7 +3,7 @@ changing and reporting messages, and the coordinator's retention setting."""
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_date, format_time
 from flask_login import current_user
 
@@ -13,7 +13,7 @@ from ..db import database
 from ..i18n import _
 from ..models import COORDINATOR, MENTEE, MENTOR, Match, Program
 from ..pagination import paginate
-from ..safety import crisis_panel
+from ..safety import crisis_panel, panel_next, pending_panel
 from ..web import form_status, render, wants_fragment
 from . import thread as threads
 from .conversations import conversation_list, is_open, membership, open_for_match, open_missing, participants
@@ -27,8 +27,6 @@ from .text import linkify, preview
 
 bp = Blueprint("messages", __name__)
 members = roles(MENTEE, MENTOR)
-# Set when a risky message was sent without JavaScript: the next thread page shows the crisis panel.
-CRISIS_KEY = "messages_crisis"
 HIDDEN_HEADER = "X-Thread-Hidden"
 
 
@@ -54,11 +52,13 @@ def _poll_seconds():
     return current_app.config.get("MESSAGES_POLL_SECONDS", 4)
 
 
+def _crisis_next(conversation_id, check):
+    """A risky message sent without JavaScript: the next thread page opens with the crisis panel."""
+    panel_next(check, f"conversation-{conversation_id}")
+
+
 def _crisis_once(conversation_id):
-    if session.get(CRISIS_KEY) == conversation_id:
-        session.pop(CRISIS_KEY)
-        return crisis_panel(current_user)
-    return None
+    return pending_panel(current_user, f"conversation-{conversation_id}")
 
 
 # The list of conversations.
@@ -217,10 +217,10 @@ def send_message(conversation_id):
         return _send_failed(member, form)
     now = utcnow()
     message, _created = send(member, form.body.data, form.client_id.data, now)
-    crisis = message.risk
+    crisis = message.safety.shows_panel
     if not wants_fragment():
         if crisis:
-            session[CRISIS_KEY] = conversation_id
+            _crisis_next(conversation_id, message.safety)
         return redirect(url_for("messages.thread", conversation_id=conversation_id, _anchor=f"m{message.id}"))
     # The send moved the version and our read marker: read them afresh.
     member = _member(conversation_id)
@@ -229,7 +229,7 @@ def send_message(conversation_id):
     version = member.conversation.version
     context = _thread_context(
         member, block, now, after=after, etag=_etag(version), version=version, form=MessageForm(formdata=None),
-        crisis=crisis_panel(current_user) if crisis else None,
+        crisis=crisis_panel(current_user, told_lead=message.safety.told_lead) if crisis else None,
     )
     _composer_label(context["form"], context["other"])
     if not block.complete:
@@ -283,8 +283,9 @@ def edit_message(conversation_id, message_id):
             except Closed:
                 error = _("Messages can only be changed in the first 15 minutes after sending.")
             else:
-                if member.role == MENTEE and Message.get_by_id(message.id).risk:
-                    session[CRISIS_KEY] = conversation_id
+                check = getattr(message, "safety", None)
+                if check and check.shows_panel:
+                    _crisis_next(conversation_id, check)
                 flash(_("Your message is changed."), "success")
                 return _back_to(message)
     return render("messages/edit.html", message=message, member=member, form=form, error=error,

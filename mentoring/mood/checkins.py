@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from ..clock import to_local, to_utc, utcnow
 from ..db import create_once, database
 from ..i18n import _
-from ..safety import raise_alert, risk_phrases
+from ..safety import check_writing
 from .models import CheckIn, CheckInTag
 
 # How far back a check-in may be set, and how far ahead a phone's clock may run.
@@ -73,6 +73,7 @@ def save_checkin(user, client_id, data, now=None):
 
     A replay of the same form (a double tap, an offline queue sending again)
     returns the check-in saved the first time and changes nothing.
+    `checkin.safety` says whether to show the crisis panel (safety.check_writing).
     """
     now = now or utcnow()
     with database.atomic():
@@ -81,7 +82,7 @@ def save_checkin(user, client_id, data, now=None):
         )
         if created:
             _replace_tags(checkin, data)
-            _alert_on_risk(user, checkin, "", now)
+        checkin.safety = check_writing(user, [checkin.note], "checkin", before=[] if created else [checkin.note], now=now)
     return checkin, created
 
 
@@ -93,41 +94,13 @@ def update_checkin(user, checkin, data, now=None):
             setattr(checkin, name, value)
         checkin.save()
         _replace_tags(checkin, data)
-        _alert_on_risk(user, checkin, before, now)
+        checkin.safety = check_writing(user, [checkin.note], "checkin", before=[before], now=now)
     return checkin
 
 
 def delete_checkin(checkin):
     with database.atomic():
         checkin.delete_instance()
-
-
-def new_risk(note, before=""):
-    """Risky phrases in `note` that were not already in `before`."""
-    seen = set(risk_phrases(before))
-    return [p for p in dict.fromkeys(risk_phrases(note)) if p not in seen]
-
-
-def _alert_on_risk(user, checkin, before, now):
-    """Tell the safeguarding lead that risky words were written, and which: never the note itself."""
-    phrases = new_risk(checkin.note, before)
-    if not phrases:
-        return None
-    when = to_local(checkin.created_at, user.timezone).strftime("%Y-%m-%d %H:%M")
-    return raise_alert(
-        user, "risk_words",
-        _("%(name)s wrote words that can suggest risk of harm in a private check-in note.", name=user.name),
-        details={"lines": [
-            [_("Where"), _("Check-in note (private to them)")],
-            [_("When"), f"{when} ({user.timezone})"],
-            [_("Words found"), ", ".join(f"“{p}”" for p in phrases)],
-        ]},
-        now=now,
-    )
-
-
-def shows_crisis_panel(note):
-    return bool(risk_phrases(note))
 
 
 def checked_in_on(user, local_date: date) -> bool:

@@ -8,7 +8,7 @@ KEY = "mood"
 DEFAULTS = {
     # Which questionnaires mentees are asked to fill in, in this order.
     # PHQ-9 only where a safeguarding lead can follow up item 9 the same day;
-    # otherwise PHQ-8.
+    # otherwise PHQ-8 (mood_settings swaps it while the program has no lead).
     "measures": ["phq9", "gad7"],
     # How often each one comes due, in days.
     "every_days": 28,
@@ -27,6 +27,9 @@ def mood_settings(program):
     chosen = (program.settings or {}).get(KEY) or {}
     merged = {key: chosen.get(key, default) for key, default in DEFAULTS.items()}
     merged["measures"] = [m for m in merged["measures"] if m in DEPRESSION_MEASURES + OTHER_MEASURES]
+    if "phq9" in merged["measures"] and not program.safeguarding_leads().exists():
+        # Nobody would see an answer to item 9: whatever the data says, ask PHQ-8.
+        merged["measures"] = ["phq8" if m == "phq9" else m for m in merged["measures"]]
     return merged
 
 

@@ -6,12 +6,13 @@ from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 from peewee import fn
 
+from .. import audit
 from ..access import require, roles
 from ..clock import utcnow
 from ..db import database
 from ..forms import choices
 from ..i18n import _, _l
-from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, PasswordReset, User
+from ..models import COORDINATOR, MENTEE, MENTOR, Invite, Match, PasswordReset, User, UserSession
 from ..pagination import paginate
 from ..web import add_nav, form_status, render
 from .forms import END_REASONS, EndMatchForm, InviteForm, MatchForm, PeopleFilter, PersonSettingsForm
@@ -117,7 +118,10 @@ def _person_page(user, settings_form=None, reset_link=None, status=200):
 @bp.route("/people/<int:user_id>")
 @coordinator
 def person(user_id):
-    return _person_page(_program_person(user_id))
+    user = _program_person(user_id)
+    if user.id != current_user.id:
+        audit.record(current_user, "person_viewed", subject=user)
+    return _person_page(user)
 
 
 @bp.route("/people/<int:user_id>/settings", methods=["POST"])
@@ -130,13 +134,23 @@ def person_settings(user_id):
             if not may_change_lead(current_user, user):
                 form.is_safeguarding_lead.errors.append(_("Only another safeguarding lead can change this."))
                 return _person_page(user, settings_form=form, status=422)
-            user.is_safeguarding_lead = form.is_safeguarding_lead.data
+            _set_lead(user, form.is_safeguarding_lead.data)
         if user.role == MENTOR and form.mentor_capacity.data is not None:
             user.mentor_capacity = form.mentor_capacity.data
-        user.save(only=[User.mentor_capacity, User.is_safeguarding_lead])
+            user.save(only=[User.mentor_capacity])
         flash(_("Saved."), "success")
         return redirect(url_for("people.person", user_id=user.id))
     return _person_page(user, settings_form=form, status=422)
+
+
+def _set_lead(user, lead):
+    """Make or unmake a lead; of two taps at once only the one that changed it is recorded."""
+    with database.atomic():
+        changed = User.update(is_safeguarding_lead=lead).where(
+            (User.id == user.id) & (User.is_safeguarding_lead != lead)).execute()
+        if changed:
+            audit.record(current_user, "lead_granted" if lead else "lead_removed", subject=user)
+    user.is_safeguarding_lead = lead
 
 
 def may_change_lead(actor, person):
@@ -160,12 +174,16 @@ def person_active(user_id):
         flash(_("Only another safeguarding lead can switch a lead's account on or off."), "error")
         return redirect(url_for("people.person", user_id=user.id))
     switch_on = request.form.get("active") == "1"
+    fields = {User.is_active: switch_on}
+    if not switch_on:
+        # Signs them out everywhere at once.
+        fields[User.session_token] = User.session_token.default()
     with database.atomic():
-        user.is_active = switch_on
-        if not switch_on:
-            # Signs them out everywhere at once.
-            user.session_token = User.session_token.default()
-        user.save(only=[User.is_active, User.session_token])
+        # Setting a state, not toggling: a second tap changes nothing and records nothing.
+        if User.update(fields).where((User.id == user.id) & (User.is_active != switch_on)).execute():
+            audit.record(current_user, "account_switched_on" if switch_on else "account_switched_off", subject=user)
+            if not switch_on:
+                UserSession.end_all(user)
     flash(_("%(name)s is switched on.", name=user.name) if switch_on else _("%(name)s is switched off and signed out.", name=user.name), "success")
     return redirect(url_for("people.person", user_id=user.id))
 
@@ -180,10 +198,12 @@ def person_reset_link(user_id):
               else _("Only another safeguarding lead can make a password link for a lead."), "error")
         return redirect(url_for("people.person", user_id=user.id))
     with database.atomic():
-        _reset, token = PasswordReset.issue(user, created_by=current_user.id)
+        reset, token = PasswordReset.issue(user, created_by=current_user.id)
         # Whoever holds the link next, nobody stays signed in on the old password.
         user.session_token = User.session_token.default()
         user.save(only=[User.session_token])
+        UserSession.end_all(user)
+        audit.record(current_user, "password_link_made", subject=user, target=reset)
     link = url_for("accounts.reset_password", token=token, _external=True)
     return _person_page(user, reset_link=link), {"Referrer-Policy": "no-referrer"}
 

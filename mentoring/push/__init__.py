@@ -11,7 +11,7 @@ A feature with reminders of its own registers a producer, a function of
 
 from ..config import ConfigError
 from ..i18n import _l
-from ..models import MENTEE, MENTOR, ROLES
+from ..models import MENTEE, MENTOR, ROLES, session_renewed, sessions_ended
 from .outbox import Notification, cancel_pending, notify, topic_key
 from .sender import PushError
 
@@ -22,6 +22,7 @@ def init_app(app):
     from ..home import add_home_card
     from ..web import add_account_link, add_script
     from . import checkin, cli, keys, worker
+    from .devices import follow_renewed, forget_signed_out
     from .views import bp, reminders_card
 
     try:
@@ -35,4 +36,6 @@ def init_app(app):
     add_home_card(app, MENTOR, "push/_reminders_card.html", reminders_card, 20)
     app.extensions.setdefault("reminder_producers", []).append(checkin.produce)
     worker.STILL_WANTED[checkin.KIND] = checkin.still_wanted
+    sessions_ended.connect(forget_signed_out, sender=app)
+    session_renewed.connect(follow_renewed, sender=app)
     cli.init_app(app)

@@ -16,14 +16,14 @@ def device_digest(endpoint):
     return hashlib.sha256(endpoint.encode()).hexdigest()[:16]
 
 
-def save_device(user, endpoint, p256dh, auth, name, now=None):
-    """Store a subscription for `user`; the same endpoint again updates it.
+def save_device(user, endpoint, p256dh, auth, name, now=None, session_id=None):
+    """Store a subscription for `user` on signed-in device `session_id`; the same endpoint again updates it.
 
     An endpoint belongs to one browser: when someone else signs in on it and
     turns notifications on, it becomes theirs.
     """
     now = now or utcnow()
-    fields = {"user": user.id, "p256dh": p256dh, "auth": auth, "device_name": name}
+    fields = {"user": user.id, "p256dh": p256dh, "auth": auth, "device_name": name, "session": session_id}
     with database.atomic():
         try:
             with database.atomic():
@@ -33,6 +33,17 @@ def save_device(user, endpoint, p256dh, auth, name, now=None):
             device = Subscription.get(Subscription.endpoint == endpoint)
         _forget_oldest(user)
     return device
+
+
+def forget_signed_out(sender, ids, **extra):
+    """A device signed out stops showing notifications: on a shared or lost phone,
+    the next person must not see them on its lock screen."""
+    Subscription.delete().where(Subscription.session.in_(ids)).execute()
+
+
+def follow_renewed(sender, old, new, **extra):
+    """The same browser with a fresh session (a new password) keeps its notifications."""
+    Subscription.update(session=new).where(Subscription.session == old).execute()
 
 
 def _forget_oldest(user):

@@ -6,7 +6,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, Time
 
 from ..clock import utcnow
 from ..db import BaseModel
-from ..models import User
+from ..models import User, UserSession
 from .outbox import Notification
 
 # A person rarely has more; the oldest goes when a new one comes.
@@ -24,6 +24,9 @@ class Subscription(BaseModel):
     created_at = DateTimeField(default=utcnow)
     last_success_at = DateTimeField(null=True)
     last_failure_at = DateTimeField(null=True)
+    # The signed-in device that turned it on (added by 0013_devices_audit):
+    # signing that device out stops its notifications too. Indexed, as foreign keys are.
+    session = ForeignKeyField(UserSession, null=True, backref="+", on_delete="SET NULL")
 
     class Meta:
         table_name = "push_subscriptions"

@@ -89,7 +89,8 @@ def add_device():
     if push_keys() is None or not form.validate_on_submit():
         return _page("push/_devices.html", status=422, device_form=form)
     name = (form.device_name.data or "").strip() or guess_name(request.user_agent.string)
-    device = save_device(current_user, form.endpoint.data, form.p256dh.data, form.auth.data, name)
+    device = save_device(current_user, form.endpoint.data, form.p256dh.data, form.auth.data, name,
+                         session_id=current_user.session_id)
     return _device_done(_("Notifications are on for %(name)s.", name=device.device_name))
 
 

@@ -7,7 +7,8 @@ from ..access import public
 from ..home import add_home_card
 from ..i18n import _l
 from ..models import ROLES, Program
-from ..web import add_account_link, add_service_worker_prelude, render
+from ..safety import kept_copy
+from ..web import add_account_link, add_database_fallback, add_service_worker_prelude, render
 from . import compress, worker
 from .manifest import manifest as build_manifest
 
@@ -39,9 +40,20 @@ def offline():
     """
     program = _program()
     resources = list(program.crisis_resources()) if program else []
+    if program:
+        kept_copy.keep(program.id, resources)
+    return _offline_page(resources)
+
+
+def _offline_page(resources):
     response = render("pwa/offline.html", resources=resources, public_shell=True)
     response.headers.setdefault("Cache-Control", "no-cache")
     return response
+
+
+def offline_without_database():
+    # The service worker may be refreshing its copy: give it the kept numbers.
+    return _offline_page(kept_copy.kept_for_session())
 
 
 @bp.route("/install")
@@ -52,6 +64,7 @@ def install():
 
 def init_app(app):
     app.register_blueprint(bp)
+    add_database_fallback(app, "pwa.offline", offline_without_database)
     compress.init_app(app)
     add_service_worker_prelude(app, worker.prelude)
     for role in ROLES:

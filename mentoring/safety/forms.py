@@ -1,11 +1,13 @@
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField, URLField, widgets,
+    BooleanField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField, URLField,
+    widgets,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..forms import CalendarDateField, choices, client_id_field
 from ..i18n import _l
+from .crisis_defaults import COUNTRIES
 from .models import SafeguardingAlert
 
 PHONE = Regexp(r"^[0-9+()\-. ]*$", message=_l("Use digits, spaces and + only."))
@@ -35,6 +37,16 @@ class CrisisResourceForm(FlaskForm):
     def validate_phone(self, field):
         if not (field.data or self.sms.data or self.url.data):
             raise ValidationError(_l("Give at least a phone number, a text number or a website."))
+
+
+class CountryForm(FlaskForm):
+    country = SelectField(
+        _l("Your program's country"),
+        choices=choices([("", _l("Not listed"))] + list(COUNTRIES.items())),
+        default="",
+        validate_choice=True,
+        description=_l("Its crisis numbers come first under Get help now. Any it lacks are added, not yet checked."),
+    )
 
 
 ACTIONS = {

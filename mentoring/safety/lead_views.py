@@ -6,6 +6,7 @@ from flask import flash, make_response, redirect, request, url_for
 from flask_login import current_user
 from wtforms.validators import Optional
 
+from .. import audit
 from ..access import safeguarding_lead
 from ..clock import local_today, utcnow
 from ..db import database
@@ -76,8 +77,11 @@ def export():
     start, end = period(program, form.start.data, form.end.data)
     now = utcnow()
     text, rows = log_csv(alerts_in(program, start, end), now)
-    SafeguardingExport.create(program=program, user=current_user.id, period_from=start, period_to=end,
-                              rows=rows, at=now)
+    with database.atomic():
+        SafeguardingExport.create(program=program, user=current_user.id, period_from=start, period_to=end,
+                                  rows=rows, at=now)
+        audit.record(current_user, "safeguarding_exported", now=now, rows=rows,
+                     start=form.start.data.isoformat(), end=form.end.data.isoformat())
     response = make_response(text)
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     name = f"safeguarding-log-{form.start.data.isoformat()}-to-{form.end.data.isoformat()}.csv"
@@ -93,5 +97,6 @@ def alert_contacts(alert_id):
     found = lead_alert(alert_id)
     with database.atomic():
         AlertEvent.create(alert=found, actor=current_user.id, action="contacts_viewed", at=utcnow())
+        audit.record(current_user, "contacts_viewed", subject=found.subject_id, target=found)
         contacts = SafetyContact.get_or_none(SafetyContact.user == found.subject_id) or SafetyContact()
     return alert_page(found, contacts=contacts)

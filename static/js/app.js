@@ -29,13 +29,22 @@
     },
   };
 
+  // On <main>, which every page load and boosted swap brings afresh.
   function signedInUser() {
-    return document.body.getAttribute("data-user");
+    var main = document.getElementById("main");
+    return main ? main.getAttribute("data-user") : null;
   }
 
   function csrfToken() {
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || ""; } catch (e) { return ""; }
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
   }
+
+  // Every htmx request carries the token; forms carry it too, for when there is no JavaScript.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = csrfToken();
+    if (token) event.detail.headers["X-CSRFToken"] = token;
+  });
 
   function newClientId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, "");
@@ -207,8 +216,7 @@
     }, function () { flushing = false; });
   }
 
-  // Capture phase, registered first: runs before htmx's boosted submit and
-  // before the double-tap guard below.
+  // Capture phase, registered first: runs before htmx's boosted submit.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches || !form.matches("form[data-offline-form]") || navigator.onLine) return;
@@ -248,19 +256,6 @@
   }
 
   document.addEventListener("offline:sent", refreshAfterSent);
-
-  // ---------------------------------------------------------------------
-  // A second tap on a submit button while the first is on its way does nothing.
-  document.addEventListener("submit", function (event) {
-    var button = event.target.querySelector("[data-once]");
-    if (!button) return;
-    if (button.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
-    button.setAttribute("aria-busy", "true");
-    setTimeout(function () { button.removeAttribute("aria-busy"); }, 8000);
-  }, true);
-  window.addEventListener("pageshow", function () {
-    document.querySelectorAll('[data-once][aria-busy="true"]').forEach(function (b) { b.removeAttribute("aria-busy"); });
-  });
 
   // ---------------------------------------------------------------------
   // A failed htmx request never fails silently: say what happened, offer a retry.
@@ -339,38 +334,42 @@
       var toast = document.getElementById("net-status");
       if (toast && !toast.hidden) toast.hidden = true;
     }
-    var button = event.detail.elt.querySelector && event.detail.elt.querySelector("[data-once]");
-    if (button) button.removeAttribute("aria-busy");
   });
 
   // ---------------------------------------------------------------------
-  // A whole page swapped into <body> (boosted links and forms, HX-Location)
-  // brings its own <body> attributes: who is signed in, the CSRF header,
-  // htmx history off. htmx keeps the old ones, so copy them over.
-  function syncBody(html) {
-    var start = html.search(/<body[\s>]/i);
-    if (start === -1) return false;
-    var end = html.indexOf(">", start);
-    var fresh = new DOMParser().parseFromString(html.slice(start, end + 1) + "</body>", "text/html").body;
-    var before = signedInUser();
-    Array.prototype.slice.call(document.body.attributes).forEach(function (attr) {
-      if (attr.name !== "class" && !fresh.hasAttribute(attr.name)) document.body.removeAttribute(attr.name);
-    });
-    Array.prototype.forEach.call(fresh.attributes, function (attr) {
-      if (attr.name !== "class") document.body.setAttribute(attr.name, attr.value);
-    });
-    return before !== signedInUser();
+  // While a boosted link or form is loading the next page, the page on screen
+  // is about to be replaced: anything typed into it now would vanish with it,
+  // and a form sent from it would have its answer thrown away. On a slow phone
+  // that window is long. So the leaving page takes no input until the next one
+  // is in (or the request failed and it stays).
+  function leaving(main, busy) {
+    if (!main) return;
+    main.inert = busy;
+    if (busy) main.setAttribute("aria-busy", "true");
+    else main.removeAttribute("aria-busy");
   }
 
+  // beforeSend, not beforeRequest: another listener may still cancel a request there.
+  document.addEventListener("htmx:beforeSend", function (event) {
+    if (event.detail.boosted) leaving(document.getElementById("main"), true);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    // The swapped-in page brings a fresh <main>; this restores the old one
+    // when nothing replaced it (offline, an error, a 204).
+    if (event.detail.boosted) leaving(document.getElementById("main"), false);
+  });
+
+  // ---------------------------------------------------------------------
+  // Signing in or out is a full page load, but a session can also end while
+  // the app is open, and the next boosted page is then the sign-in page.
+  var lastUser = null;
+
   document.addEventListener("htmx:afterSwap", function (event) {
-    var detail = event.detail;
-    if (detail.target !== document.body || !detail.xhr) return;
-    if (syncBody(detail.xhr.responseText || "")) {
-      // Someone signed in or out without a full page load.
-      forgetOtherPeople();
-      refreshOfflineCopy();
-      flushQueue();
-    }
+    if (event.detail.target !== document.body || signedInUser() === lastUser) return;
+    lastUser = signedInUser();
+    forgetOtherPeople();
+    refreshOfflineCopy();
+    flushQueue();
   });
 
   // ---------------------------------------------------------------------
@@ -439,6 +438,12 @@
   }, true);
 
   function fillOfflinePage() {
+    // With a signal, the page stands in for one the server could not draw.
+    if (navigator.onLine) {
+      document.querySelectorAll("[data-when-online]").forEach(function (e) {
+        e.textContent = e.getAttribute("data-when-online");
+      });
+    }
     var meeting = store.get(MEETING, null);
     var section = document.getElementById("offline-meeting");
     if (section && meeting && meeting.text) {
@@ -506,9 +511,22 @@
     store.set(OFFLINE_FRESH, { who: who, at: Date.now() });
   }
 
-  function startServiceWorker() {
+  // Registered once per page (registering again asks for an update each time);
+  // push.js waits on the same registration.
+  var registering = null;
+
+  function registerServiceWorker() {
     var url = document.body.getAttribute("data-sw");
-    if (!url || !("serviceWorker" in navigator)) return;
+    if (!url || !("serviceWorker" in navigator)) return Promise.reject(new Error("no service worker"));
+    if (!registering) {
+      registering = navigator.serviceWorker.register(url, { scope: "/", updateViaCache: "none" });
+      registering.then(watchForUpdates, function () { registering = null; });
+    }
+    return registering;
+  }
+
+  function startServiceWorker() {
+    if (!document.body.getAttribute("data-sw") || !("serviceWorker" in navigator)) return;
     var hadController = !!navigator.serviceWorker.controller;
     // Installing for the first time keeps an offline page made for whoever is here now.
     if (!hadController) store.set(OFFLINE_FRESH, { who: signedInUser() || "", at: Date.now() });
@@ -517,9 +535,7 @@
       else if (hadController) refreshOfflineCopy();
       hadController = true;
     });
-    navigator.serviceWorker.register(url, { scope: "/", updateViaCache: "none" })
-      .then(watchForUpdates)
-      .catch(function () { /* no service worker: pages still work online */ });
+    registerServiceWorker().catch(function () { /* no service worker: pages still work online */ });
     refreshOfflineCopy();
   }
 
@@ -589,7 +605,15 @@
     focusCrisisPanel();
   }
 
+  // What push.js shares with this file, so each is written once.
+  window.mentoring = {
+    isIos: isIos,
+    isStandalone: isStandalone,
+    serviceWorker: registerServiceWorker,
+  };
+
   onReady(function () {
+    lastUser = signedInUser();
     forgetOtherPeople();
     enhance(document);
     if (document.body.hasAttribute("data-public-shell")) fillOfflinePage();

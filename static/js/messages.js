@@ -1,6 +1,7 @@
 // A live thread: keeps the newest message in view, polls slowly while the tab
-// is hidden, loads older messages on scroll, and announces new ones. Without
-// it the thread still works: htmx polls, and older messages are a link.
+// is hidden, keeps the reading place when older messages load above (htmx
+// loads them as their link scrolls into view), and announces new ones.
+// Without it the thread still works: htmx polls, and older messages are a link.
 (function () {
   "use strict";
 
@@ -103,24 +104,6 @@
       if (box && !document.querySelector("#composer .error")) box.focus({ preventScroll: true });
     }
   });
-
-  // Older messages load as the reader nears the top of the thread.
-  if ("IntersectionObserver" in window) {
-    var observer = new IntersectionObserver(function (items) {
-      items.forEach(function (item) {
-        if (!item.isIntersecting || !window.htmx) return;
-        observer.unobserve(item.target);
-        htmx.trigger(item.target, "messages:older");
-      });
-    }, { rootMargin: "300px 0px 0px 0px" });
-    var watch = function () {
-      document.querySelectorAll(".thread-older [data-older]:not([data-watched])").forEach(function (link) {
-        link.setAttribute("data-watched", "");
-        observer.observe(link);
-      });
-    };
-    document.addEventListener("htmx:load", watch);
-  }
 
   // Ctrl or Cmd + Enter sends; Enter alone is a new line, as on a phone.
   document.addEventListener("keydown", function (event) {

@@ -12,14 +12,8 @@
     return "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
   }
 
-  function isIOS() {
-    return /iPad|iPhone|iPod/.test(navigator.userAgent) ||
-      (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
-  }
-
-  function installed() {
-    return window.matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
-  }
+  // iPhone detection and the service worker's registration live in app.js.
+  var shared = window.mentoring;
 
   function show(root, name) {
     root.querySelectorAll("[data-push-message]").forEach(function (note) {
@@ -37,15 +31,8 @@
     if (button) button.disabled = !enabled;
   }
 
-  // Registered once per page: registering again would ask for an update each time.
-  var registered = null;
-  function registration(root) {
-    if (!registered) {
-      registered = navigator.serviceWorker.register(root.getAttribute("data-sw-url"), { scope: "/", updateViaCache: "none" })
-        .then(function () { return navigator.serviceWorker.ready; });
-      registered.catch(function () { registered = null; });
-    }
-    return registered;
+  function registration() {
+    return shared.serviceWorker().then(function () { return navigator.serviceWorker.ready; });
   }
 
   function keyBytes(base64url) {
@@ -91,7 +78,7 @@
     var root = app();
     if (!root || !root.getAttribute("data-vapid-key")) return;
     if (!supported()) {
-      show(root, isIOS() && !installed() ? "ios" : "unsupported");
+      show(root, shared.isIos() && !shared.isStandalone() ? "ios" : "unsupported");
       setButton(root, false);
       return;
     }
@@ -102,7 +89,7 @@
       show(root, null);
       setButton(root, true);
     }
-    registration(root)
+    registration()
       .then(function (reg) { return reg.pushManager.getSubscription(); })
       .then(function (subscription) { markThisDevice(root, subscription); })
       .catch(function () { /* no worker yet: nothing to mark */ });
@@ -125,7 +112,7 @@
         return null;
       }
       say(root, "saving");
-      return registration(root).then(function (reg) {
+      return registration().then(function (reg) {
         return reg.pushManager.getSubscription().then(function (existing) {
           return existing || reg.pushManager.subscribe({
             userVisibleOnly: true,

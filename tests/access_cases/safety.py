@@ -26,4 +26,7 @@ CASES = {
     "safety.concern_status": get("safety.concern_status", expect(mentor=200, other_mentor=404),
                                  alert_id=lambda w: w.concern.id),
     "safety.contacts": get("safety.contacts", expect(mentee=200)),
+    "safety.country": post("safety.country", expect(coordinator=302)),
+    "safety.resource_checked": post("safety.resource_checked", expect(coordinator=302),
+                                    resource_id=lambda w: w.resource.id),
 }

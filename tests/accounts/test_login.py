@@ -21,6 +21,15 @@ def test_it_signs_in_and_lands_on_home(client, world):
     assert "Hello, Mia Mentee" in client.get("/").get_data(as_text=True)
 
 
+def test_signing_in_through_htmx_loads_a_whole_new_page(client, world):
+    # A boosted swap would keep the old page's <head>, and with it a CSRF token
+    # from the session that signing in just replaced.
+    response = login(client, world.mentee.email, headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"] == "/"
+    assert "HX-Location" not in response.headers
+
+
 def test_email_is_matched_whatever_its_case_and_spaces(client, world):
     assert login(client, f"  {world.mentee.email.upper()} ").status_code == 302
 

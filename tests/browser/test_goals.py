@@ -26,9 +26,11 @@ def test_mentee_sets_a_goal_and_mentor_encourages(new_phone, world):
     # Ticking a step updates in place: no reload, the page stays where it was.
     mentee.evaluate("window.goalMarker = 'still here'")
     shoes = mentee.get_by_role("checkbox", name="Find my walking shoes")
-    shoes.scroll_into_view_if_needed()
-    mentee.evaluate("window.scrollBy(0, 120)")
+    # In the middle of the screen, wherever saving the goal left the page: a tap
+    # on a step half out of view would scroll it in before anything is sent.
+    shoes.evaluate("step => step.scrollIntoView({block: 'center'})")
     before = mentee.evaluate("window.scrollY")
+    assert before > 0
     shoes.click()
     expect(mentee.get_by_role("checkbox", name="Find my walking shoes")).to_be_checked()
     expect(mentee.get_by_role("checkbox", name="Walk to the corner")).not_to_be_checked()
@@ -149,7 +151,7 @@ def test_a_goal_agreed_together_and_achieved(new_phone, world):
     mentee.get_by_role("link", name="Join the Tuesday choir").click()
     screenshot(mentee, "goals-draft-mentee")
     mentee.get_by_role("button", name="Make it my goal").click()
-    expect(mentee.get_by_text("It's your goal now.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text("It's your goal now.")).to_be_visible()
     for step in ("Find the hall", "Go once"):
         mentee.get_by_role("checkbox", name=step).click()
         expect(mentee.get_by_role("checkbox", name=step)).to_be_checked()

@@ -38,7 +38,7 @@ def test_two_people_schedule_accept_and_reschedule_a_meeting(new_phone, world):
     expect(mentee.get_by_text(f"{world.mentor.name} suggests meeting on")).to_be_visible()
     screenshot(mentee, "meetings-home-proposal")
     mentee.get_by_role("button", name="Accept").click()
-    expect(mentee.get_by_text(f"Accepted. {world.mentor.name} will be told.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text(f"Accepted. {world.mentor.name} will be told.")).to_be_visible()
     mentee.get_by_role("link", name="Today").click()
     next_meeting = mentee.locator("[data-next-meeting]")
     expect(next_meeting).to_have_attribute("data-next-meeting", re.compile(r"10:30\s?AM, video call$"))
@@ -55,7 +55,7 @@ def test_two_people_schedule_accept_and_reschedule_a_meeting(new_phone, world):
     mentee.get_by_label("Why the change? (a few words)").fill("Doctor's appointment")
     screenshot(mentee, "meetings-reschedule")
     mentee.get_by_role("button", name="Send").click()
-    expect(mentee.get_by_text(f"Changed. {world.mentor.name} will be told.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text(f"Changed. {world.mentor.name} will be told.")).to_be_visible()
     expect(mentee.locator(".meeting-big")).to_contain_text("3:00")
 
     mentor.reload()

@@ -88,8 +88,14 @@ def test_risky_words_bring_the_crisis_panel_and_the_mentors_guide(new_phone, wor
     expect(mentee.get_by_role("heading", name="How are you doing?")).to_be_in_viewport()
     expect(mentee.locator("#crisis-panel")).to_be_focused()
     screenshot(mentee, "messages-mentee-crisis-panel")
+    expect(mentee.locator("#crisis-panel")).to_contain_text("safeguarding lead has been told")
     sign_in(mentor, world.mentor)
-    open_thread(mentor, world.mentee)
+    # Unanswered, it tops the mentor's home, guide and all.
+    first_card = mentor.locator("#main section.card").first
+    expect(first_card.get_by_role("heading", name="A message that needs you first")).to_be_visible()
+    expect(first_card.get_by_role("heading", name="Words in this message can point to risk of harm")).to_be_visible()
+    screenshot(mentor, "messages-mentor-home-risk")
+    first_card.get_by_role("link", name=f"Reply to {world.mentee.name}").click()
     expect(mentor.get_by_role("heading", name="Words in this message can point to risk of harm")).to_be_visible()
     screenshot(mentor, "messages-mentor-guide")
 

@@ -26,7 +26,7 @@ def test_check_in_trends_phq9_crisis_and_the_lead_alert(new_phone, world):
     mentee.locator("label.mood-option", has_text="Good").click()
     screenshot(mentee, "mood-checkin")
     mentee.get_by_role("button", name="Save check-in").click()
-    expect(mentee.get_by_text("Saved. Thank you for checking in.")).to_be_visible()
+    expect(mentee.get_by_role("main").get_by_text("Saved. Thank you for checking in.")).to_be_visible()
     expect(mentee.get_by_role("region", name="Today").get_by_text("Good")).to_be_visible()
     expect(mentee.get_by_role("group", name="Who sees your check-ins?")).to_have_count(0)
     mentee.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
@@ -103,3 +103,25 @@ def test_risky_words_in_a_note_open_a_calm_panel_and_the_mentor_sees_what_is_sha
     mood.get_by_text("When does a mentee get a flag?").click()
     expect(mood.get_by_text("not an emergency", exact=False)).to_be_visible()
     screenshot(mentor, "mood-mentor-panel")
+
+
+def test_a_check_in_sent_back_without_a_mood_still_shows_the_panel(new_phone, world):
+    sharing(world.mentee)
+    mentee = new_phone()
+    sign_in(mentee, world.mentee)
+    mentee.goto("/mood/check-in")
+    mentee.get_by_text("Add more (optional)").click()
+    mentee.get_by_label("Note (only you see it, unless you share it)").fill("I want to k1ll myself")
+    mentee.get_by_role("button", name="Save check-in").click()
+    panel = mentee.locator("#crisis-panel")
+    expect(panel.get_by_role("heading", name="How are you doing?")).to_be_visible()
+    expect(mentee.locator("#crisis-panel")).to_have_count(1)
+    # Nothing was saved, so the panel makes no promise about the lead.
+    expect(panel.get_by_text("safeguarding lead has been told")).to_have_count(0)
+    expect(mentee.locator("#checkin-form .form-error")).to_be_visible()
+    # Sent again with a mood: saved, one panel, and now it says what happens next.
+    mentee.locator("label.mood-option", has_text="Awful").click()
+    mentee.get_by_role("button", name="Save check-in").click()
+    expect(mentee.locator("#crisis-panel").get_by_text("safeguarding lead has been told")).to_be_visible()
+    expect(mentee.locator("#crisis-panel")).to_have_count(1)
+    screenshot(mentee, "mood-risk-panel-after-error")

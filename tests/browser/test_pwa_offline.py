@@ -5,6 +5,7 @@ import uuid
 import pytest
 from flask import Blueprint, current_app, redirect, render_template_string, request, url_for
 from flask_login import current_user
+from peewee import OperationalError
 from playwright.sync_api import expect
 
 from mentoring.access import signed_in
@@ -45,6 +46,12 @@ def checkin():
         return redirect(url_for("pwa_test.checkin"), 303)
     mine = [note for (user, _), note in store["saved"].items() if user == current_user.id]
     return render_template_string(PAGE, client_id=uuid.uuid4().hex, saved=mine)
+
+
+@test_bp.route("/test/broken")
+@signed_in
+def broken():
+    raise OperationalError("the database is gone")
 
 
 @pytest.fixture
@@ -175,13 +182,35 @@ def test_what_one_person_left_waiting_is_not_sent_as_someone_else(phone, world, 
 def test_an_htmx_request_without_network_says_so_and_can_be_retried(phone, world):
     sign_in(phone, world.mentee)
     phone.context.set_offline(True)
-    phone.get_by_role("link", name="Get help now").click()
+    phone.get_by_role("link", name="Your account").click()
     toast = phone.get_by_role("alert")
     expect(toast).to_contain_text("You seem to be offline, so that page could not open.")
     screenshot(phone, "pwa-offline-toast")
     phone.context.set_offline(False)
     toast.get_by_role("button", name="Try again").click()
-    expect(phone.get_by_role("heading", name="Get help now", exact=True)).to_be_visible()
+    expect(phone.get_by_role("heading", name="Your account", exact=True)).to_be_visible()
+
+
+def test_get_help_now_offline_shows_the_numbers_in_one_tap(new_phone, world):
+    page = new_phone(service_workers="allow")  # 390x844, like every phone here
+    sign_in(page, world.mentee)
+    wait_for_service_worker(page)
+    page.context.set_offline(True)
+    page.get_by_role("link", name="Get help now").click()
+    expect(page.get_by_role("link", name="Call 116 123")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get help now")).to_be_visible()
+    expect(page.locator("#net-status")).to_be_hidden()
+    screenshot(page, "pwa-offline-help-one-tap")
+
+
+def test_a_page_the_server_cannot_draw_shows_the_kept_numbers(new_phone, world):
+    page = new_phone(service_workers="allow")
+    sign_in(page, world.mentee)
+    wait_for_service_worker(page)
+    page.goto("/test/broken")  # the server answers, but with a 503: its database is down
+    expect(page.get_by_role("heading", name="The app is not answering right now")).to_be_visible()
+    expect(page.get_by_role("heading", name="Get help now")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 116 123")).to_be_visible()
 
 
 def test_a_page_that_cannot_load_shows_the_offline_page(new_phone, world):

@@ -1,6 +1,8 @@
 """On a phone: a mentor raises a concern, a lead takes it on and closes it with an outcome,
 and the mentor sees who took it on."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -84,3 +86,24 @@ def test_a_mentor_raises_a_concern_that_a_lead_takes_on_and_closes(new_phone, wo
     expect(mentor.get_by_text("seeing GP")).to_have_count(0)
     # The form sent back with problems answers 422 by design; anything else (CSP, scripts) is a fault.
     assert [e for e in errors if "status of 422" not in e] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_coordinator_sets_the_country_and_checks_the_numbers_on_a_phone(new_phone, world, scheme):
+    page = new_phone(color_scheme=scheme)
+    sign_in(page, world.coordinator)
+    card = page.locator("section", has=page.get_by_role("heading", name="Check your crisis numbers"))
+    expect(card).to_be_visible()
+    card.get_by_role("link", name="Crisis resources").click()
+    page.get_by_label("Your program's country").select_option("GB")
+    page.get_by_role("button", name="Save country").click()
+    expect(page.get_by_text("Saved your program's country.")).to_be_visible()
+    checked = page.get_by_role("button", name=re.compile(r"^I checked it today\W+Samaritans$"))
+    big_enough(checked)
+    checked.click()
+    expect(page.get_by_text("Marked Samaritans as checked today.")).to_be_visible()
+    no_sideways_scroll(page)
+    screenshot(page, f"safety-crisis-resources-{scheme}")
+    page.get_by_role("link", name="Get help now").click()
+    expect(page.get_by_role("link", name="Call 999")).to_be_visible()
+    assert "not yet checked" not in page.content().lower()

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from mentoring.audit.models import AuditEvent
 from mentoring.data_rights.deletion import FORMER_MEMBER, complete, request_deletion, run_due
 from mentoring.data_rights.models import DeletionRequest
 from mentoring.goals.models import Goal
@@ -68,6 +69,8 @@ def test_a_coordinator_sees_and_confirms_it(as_user, world, url):
     assert coordinator.post(url("data_rights.confirm_deletion", request_id=request.id)).status_code == 303
     assert User.get_by_id(world.mentee.id).name == FORMER_MEMBER
     assert DeletionRequest.get().confirmed_by_id == world.coordinator.id
+    [event] = AuditEvent.select().where(AuditEvent.action == "account_deleted")
+    assert (event.actor_id, event.subject_id) == (world.coordinator.id, world.mentee.id)
     # A second tap finds it done and changes nothing.
     assert coordinator.post(url("data_rights.confirm_deletion", request_id=request.id)).status_code == 303
 

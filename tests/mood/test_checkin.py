@@ -224,3 +224,60 @@ def test_history_lists_the_mentees_own_check_ins_newest_first(world, as_user, ur
     add_checkin(world.mentee, 4, local_at=now - timedelta(hours=1), note="newer")
     page = as_user(world.mentee).get(url("mood.history")).get_data(as_text=True)
     assert page.index("newer") < page.index("older")
+
+
+# The crisis panel when a form comes back, and what it says happens next.
+
+NEXT_STEP = "your program's safeguarding lead has been told"
+
+
+def test_a_check_in_sent_back_for_a_missing_mood_still_shows_the_panel(world, as_user, url):
+    sharing(world.mentee)
+    response = as_user(world.mentee).post(url("mood.checkin"), data=form(mood="", note="I want to kill myself"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="crisis-panel"' in page
+    # Nothing was saved, so nobody was told, and the panel does not pretend otherwise.
+    assert SafeguardingAlert.select().count() == 0 and NEXT_STEP not in page
+
+
+def test_htmx_gets_the_panel_out_of_band_beside_the_form_it_sent_back(world, as_user, url):
+    sharing(world.mentee)
+    response = as_user(world.mentee).post(
+        url("mood.checkin"), data=form(mood="", note="sui cide"),
+        headers={"HX-Request": "true", "HX-Target": "checkin-form"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and page.lstrip().startswith("<form")
+    assert '<div id="checkin-crisis" hx-swap-oob="true"><section id="crisis-panel"' in page
+
+
+def test_an_ordinary_note_sent_back_shows_no_panel(world, as_user, url):
+    sharing(world.mentee)
+    page = as_user(world.mentee).post(url("mood.checkin"), data=form(mood="", note="tired")).get_data(as_text=True)
+    assert 'id="crisis-panel"' not in page
+
+
+def test_an_edit_sent_back_shows_the_panel_too(world, as_user, url):
+    checkin = add_checkin(world.mentee, 2, note="tired")
+    response = as_user(world.mentee).post(url("mood.edit_checkin", checkin_id=checkin.id),
+                                          data={"mood": "", "note": "I want to die"})
+    assert response.status_code == 422 and 'id="crisis-panel"' in response.get_data(as_text=True)
+
+
+def test_the_panel_says_the_lead_was_told_when_an_alert_went_to_one(world, as_user, url):
+    sharing(world.mentee)
+    client = as_user(world.mentee)
+    client.post(url("mood.checkin"), data=form(mood="1", note="I want to kill myself"))
+    page = client.get(url("mood.checkin")).get_data(as_text=True)
+    assert SafeguardingAlert.select().count() == 1
+    assert NEXT_STEP in page and "They may get in touch." in page
+
+
+def test_without_a_lead_the_panel_promises_nothing(world, as_user, url):
+    world.lead.is_safeguarding_lead = False
+    world.lead.save()
+    sharing(world.mentee)
+    client = as_user(world.mentee)
+    client.post(url("mood.checkin"), data=form(mood="1", note="I want to kill myself"))
+    page = client.get(url("mood.checkin")).get_data(as_text=True)
+    assert 'id="crisis-panel"' in page and NEXT_STEP not in page

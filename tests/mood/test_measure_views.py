@@ -87,6 +87,7 @@ def test_phq9_item9_above_zero_shows_help_at_once_and_alerts_the_lead(world, as_
     assert 'id="crisis-panel"' in page and "How are you doing?" in page
     assert "Your safety plan" in page and "Samaritans" in page
     assert page.index('id="crisis-panel"') < page.index("Your result")
+    assert "your program's safeguarding lead has been told" in page
 
     alert = SafeguardingAlert.get()
     assert (alert.kind, alert.subject_id, alert.status) == ("phq9_item9", world.mentee.id, "open")

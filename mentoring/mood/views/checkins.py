@@ -9,9 +9,10 @@ from ...db import database
 from ...i18n import _
 from ...models import MENTEE
 from ...pagination import paginate
-from ...web import form_status, redirect_to, render
-from ..checkins import CheckInData, check_moment, delete_checkin, moment, save_checkin, shows_crisis_panel, \
-    tags_by_checkin, update_checkin
+from ...safety import crisis_panel, shows_panel
+from ...web import form_status, redirect_to, render, wants_fragment
+from ..checkins import CheckInData, check_moment, delete_checkin, moment, save_checkin, tags_by_checkin, \
+    update_checkin
 from ..forms import CheckInForm
 from ..models import CheckIn
 from ..settings import mood_settings
@@ -79,17 +80,25 @@ def checkin():
             if first_time:
                 save_sharing(user, share_checkins=form.share_checkins.data == "yes")
             saved, created = save_checkin(user, form.client_id.data, _data(form))
-        if shows_crisis_panel(saved.note):
-            show_crisis_next()
+        if saved.safety.shows_panel:
+            show_crisis_next(saved.safety)
         flash(_("Saved. Thank you for checking in.") if created else _("That check-in was already saved."), "success")
         return redirect_to("mood.checkin")
     today, tags = _today(user)
     return render(
         "mood/checkin.html", "mood/_checkin_form.html",
         form=form, first_time=first_time, today=today, tags=tags,
-        crisis=pending_crisis() if request.method == "GET" else None,
-        sharing=sharing_for(user), status=form_status(form),
+        crisis=pending_crisis() if request.method == "GET" else _unsaved_crisis(form, user),
+        crisis_oob=wants_fragment(), sharing=sharing_for(user), status=form_status(form),
     )
+
+
+def _unsaved_crisis(form, user):
+    """A form sent back with a problem still brings up the panel for risky words in its note:
+    the words were written. Nobody is told, since nothing was saved."""
+    if form.note.data and shows_panel(user, [form.note.data]):
+        return crisis_panel(user)
+    return None
 
 
 @bp.route("/mood/check-ins")
@@ -119,11 +128,14 @@ def edit_checkin(checkin_id):
         data = _data(form)
         data.local_at = data.local_at or local
         update_checkin(user, found, data)
-        if shows_crisis_panel(found.note):
-            show_crisis_next()
+        if found.safety.shows_panel:
+            show_crisis_next(found.safety)
         flash(_("Your check-in is updated."), "success")
         return redirect_to("mood.history")
-    return render("mood/edit_checkin.html", form=form, checkin=found, status=form_status(form))
+    return render(
+        "mood/edit_checkin.html", form=form, checkin=found, status=form_status(form),
+        crisis=_unsaved_crisis(form, user) if request.method == "POST" else None,
+    )
 
 
 @bp.route("/mood/check-ins/<int:checkin_id>/delete", methods=["POST"])

@@ -1,13 +1,10 @@
 """Pieces several mood pages share."""
 
-from flask import session
 from flask_login import current_user
 
 from ...access import require
-from ...safety import crisis_panel
+from ...safety import panel_next, pending_panel
 from ..models import CheckIn
-
-CRISIS_KEY = "mood_crisis"
 
 
 def me():
@@ -20,13 +17,11 @@ def own_checkin(checkin_id):
     return require(CheckIn.get_or_none((CheckIn.id == checkin_id) & (CheckIn.user == current_user.id)))
 
 
-def show_crisis_next():
-    """Ask the next page to open with the calm crisis panel."""
-    session[CRISIS_KEY] = True
+def show_crisis_next(check):
+    """Ask the next mood page to open with the calm crisis panel (check: a safety.WritingCheck)."""
+    panel_next(check, "mood")
 
 
 def pending_crisis():
     """The crisis panel's context when the last save asked for it, once."""
-    if session.pop(CRISIS_KEY, None):
-        return crisis_panel(me())
-    return None
+    return pending_panel(me(), "mood")

@@ -74,6 +74,7 @@ def measure_result(response_id):
         change=None if is_first else measure.change(first.score, response.score),
         item_changes=[] if is_first or not measure.per_item else list(zip(measure.items, first.answers, response.answers)),
         # Item 9 above 0: crisis resources and the safety plan at once, on this very page.
-        crisis=crisis_panel(user) if item9 > 0 else None,
+        # The answer raised an alert when it was saved; the panel says who was told.
+        crisis=crisis_panel(user, told_lead=user.program.safeguarding_leads().exists()) if item9 > 0 else None,
         has_mentor=user.active_match() is not None,
     )
