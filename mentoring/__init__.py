@@ -74,7 +74,9 @@ def _init_extensions(app):
 
 
 def _init_features(app):
-    from . import accounts, audit, cli, goals, home, meetings, messages, mood, people, push, pwa, safety
+    from . import (accounts, audit, cli, data_rights, goals, home, meetings, messages, mood, people, push, pwa,
+                   safety)
 
-    for feature in (accounts, home, people, safety, goals, mood, messages, meetings, push, pwa, audit, cli):
+    features = (accounts, home, people, safety, goals, mood, messages, meetings, push, pwa, audit, data_rights, cli)
+    for feature in features:
         feature.init_app(app)

@@ -20,6 +20,7 @@ ACTIONS = {
     "contacts_viewed": _l("Viewed emergency contacts"),
     "safeguarding_exported": _l("Exported the safeguarding log"),
     "audit_exported": _l("Exported the audit log"),
+    "account_deleted": _l("Confirmed an account's deletion"),
 }
 
 # How the page names targets and metadata; the CSV keeps the raw codes.

@@ -44,6 +44,7 @@ EXEMPT = {
     "UserSession.user_agent": "the browser's own description of itself",
     "AuditEvent.action": _CODE, "AuditEvent.target_type": _CODE,
     "AuditEvent.meta": "ids, numbers, flags and short codes only; audit.record refuses any text",
+    "DeletionRequest.status": _CODE,
     "Match.status": _CODE, "Match.end_reason": _CODE, "Match.end_note": _STAFF,
     "CrisisResource.region": _STAFF, "CrisisResource.name": _STAFF, "CrisisResource.description": _STAFF,
     "CrisisResource.phone": _NAME, "CrisisResource.sms": _NAME, "CrisisResource.url": _NAME,
