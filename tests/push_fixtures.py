@@ -3,7 +3,7 @@
 Import what a test module needs: `from .push_fixtures import app, fake_push  # noqa: F401`.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -67,5 +67,6 @@ def add_device(user, service, name="Phone"):
 
 def queue(user, kind="message", at=None, **fields):
     at = at or datetime(2025, 6, 2, 12, 0)
-    fields.setdefault("expires_at", at.replace(year=at.year + 1))
+    # A year on, counted in days: the same date next year does not exist after 29 February.
+    fields.setdefault("expires_at", at + timedelta(days=365))
     return Notification.create(user=user, kind=kind, url=fields.pop("url", "/"), due_at=at, created_at=at, **fields)
