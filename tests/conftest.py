@@ -1,5 +1,6 @@
 import os
 import secrets
+import time
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -33,8 +34,8 @@ def pytest_unconfigure(config):
 
 
 def pytest_report_header(config):
-    if fake_clock.active():
-        return f"fake clock: from {fake_clock.current().isoformat()}, ticking; TZ={os.environ.get('TZ', '(unset)')}"
+    clock = f"fake, from {fake_clock.current().isoformat()}, ticking" if fake_clock.active() else "real"
+    return f"clock: {clock}; machine zone: {time.strftime('%Z %z')}"
 
 
 @pytest.fixture(autouse=True)

@@ -57,7 +57,9 @@ def pause():
 def resume():
     global _traveller
     pause()
-    _traveller = time_machine.travel(current(), tick=True)
+    # A timestamp, not an aware datetime: given one in UTC, time-machine also sets TZ=UTC,
+    # and the machine's zone is the caller's to choose.
+    _traveller = time_machine.travel(current().timestamp(), tick=True)
     _traveller.start()
 
 
