@@ -1,5 +1,6 @@
 import os
 import secrets
+import time
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -8,10 +9,47 @@ from flask import url_for
 from mentoring import create_app
 from mentoring.db import database, migrate, open_database
 
+from . import fake_clock
 from .factories import World
 from .push.support import SUBJECT
 
 SECRET = "test-secret-key-" + "x" * 32
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fake-now", default=os.environ.get(fake_clock.ENV, ""),
+                     help=f"run the session from this instant, e.g. 2028-02-29T12:00:00Z (or {fake_clock.ENV})")
+
+
+def pytest_configure(config):
+    # Before collection, so that nothing a test module works out on import sees the real date.
+    if config.getoption("--fake-now"):
+        try:
+            fake_clock.start(config.getoption("--fake-now"))
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+
+
+def pytest_unconfigure(config):
+    fake_clock.stop()
+
+
+def pytest_report_header(config):
+    clock = f"fake, from {fake_clock.current().isoformat()}, ticking" if fake_clock.active() else "real"
+    return f"clock: {clock}; machine zone: {time.strftime('%Z %z')}"
+
+
+@pytest.fixture(autouse=True)
+def _real_clock_for_the_browser(request):
+    # Chromium keeps its own clock: a page's script and the server must agree on the date.
+    if not (fake_clock.active() and request.node.get_closest_marker("browser")):
+        yield
+        return
+    fake_clock.pause()
+    try:
+        yield
+    finally:
+        fake_clock.resume()
 
 
 def _postgres_admin(url):

@@ -1,8 +1,8 @@
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from flask import url_for
 
-from mentoring.clock import utcnow
+from mentoring.clock import local_today, utcnow
 from mentoring.meetings.models import CONFIRMED, PROPOSED, WEEKLY, CalendarFeed, Meeting, MeetingNote, MeetingSeries
 from mentoring.models import new_token, token_digest
 
@@ -17,7 +17,7 @@ def setup(world):
                                    proposed_by=world.mentor, attention=world.mentee)
     world.past_meeting = Meeting.create(**common, starts_at=now - timedelta(days=2), status=CONFIRMED,
                                         proposed_by=world.mentee)
-    world.series = MeetingSeries.create(**common, rule=WEEKLY, first_date=date.today() + timedelta(days=1),
+    world.series = MeetingSeries.create(**common, rule=WEEKLY, first_date=local_today("Europe/London") + timedelta(days=1),
                                         start_time=time(10, 0), status=CONFIRMED, proposed_by=world.mentor)
     world.note = MeetingNote.create(meeting=world.past_meeting, author=world.mentor, private=True,
                                     body="Mine only", client_id="access-note-1")

@@ -70,7 +70,7 @@ def test_the_mentee_home_runs_ten_queries_or_fewer_however_much_history(as_user,
 
     from mentoring.goals.models import Goal, Rating, Step
 
-    from .meetings_support import make_meeting, make_series, soon
+    from ..meetings.support import make_meeting, make_series, soon
 
     client = as_user(world.mentee)
 

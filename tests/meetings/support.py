@@ -2,7 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
-from mentoring.clock import utcnow
+from mentoring.clock import local_today, utcnow
 from mentoring.meetings.models import CONFIRMED, WEEKLY, Meeting, MeetingSeries
 from mentoring.push import Notification
 
@@ -11,6 +11,11 @@ def soon(days=3, hour=None):
     """A whole-minute UTC moment `days` from now."""
     moment = utcnow().replace(second=0, microsecond=0) + timedelta(days=days)
     return moment.replace(hour=hour, minute=0) if hour is not None else moment
+
+
+def today(zone="Europe/London"):
+    """The date where the meetings take place: not date.today(), which follows the machine's zone."""
+    return local_today(zone)
 
 
 def make_meeting(match, starts_at, status=CONFIRMED, proposed_by=None, **fields):

@@ -9,7 +9,9 @@ from icalendar import Calendar
 from mentoring.meetings.models import CANCELLED, CONFIRMED, MONTHLY, PROPOSED, CalendarFeed, Meeting, MeetingNote
 from mentoring.models import token_digest
 
-from .support import make_meeting, make_series, soon, utc
+from .support import make_meeting, make_series, soon, today, utc
+
+
 def parse(response):
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
@@ -75,7 +77,7 @@ def test_the_feed_works_without_a_session_and_is_neutral(app, world, as_user, ur
     MeetingNote.create(meeting=shared, author=world.mentee, body="Secret note", client_id="feed-note-1", private=True)
     make_meeting(world.match, soon(6), status=PROPOSED)
     make_meeting(world.match, soon(7), status=CANCELLED)
-    make_series(world.match, date.today() + timedelta(days=1), timezone="America/New_York")
+    make_series(world.match, today("America/New_York") + timedelta(days=1), timezone="America/New_York")
     response = app.test_client().get(address.replace("http://localhost", ""))
     cal = parse(response)
     assert "Set-Cookie" not in response.headers

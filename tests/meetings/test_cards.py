@@ -1,7 +1,7 @@
 """Home cards, the mentor's panel, and what coordinators see: days, never words."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from playhouse.test_utils import count_queries
 
@@ -10,7 +10,9 @@ from mentoring.meetings.models import HAPPENED, PROPOSED, MeetingNote
 from mentoring.models import MENTEE, MENTOR
 
 from ..factories import make_match, make_user
-from .support import make_meeting, make_series, soon
+from .support import make_meeting, make_series, soon, today
+
+
 def next_meeting_attr(page):
     found = re.search(r'data-next-meeting="([^"]*)"', page)
     return found and found.group(1)
@@ -96,10 +98,10 @@ def _busy_mentor(world, mentees):
     for n in range(mentees):
         mentee = make_user(world.program, MENTEE)
         match = make_match(world.mentor, mentee)
-        series = make_series(match, date.today() - timedelta(days=20 + n))
+        series = make_series(match, today() - timedelta(days=20 + n))
         make_meeting(match, soon(-n - 1), outcome=HAPPENED)
         make_meeting(match, soon(n + 1), status=PROPOSED, proposed_by=mentee.id, attention=world.mentor.id)
-        row = make_meeting(match, soon(-5), series=series, occurrence_date=date.today() - timedelta(days=5))
+        row = make_meeting(match, soon(-5), series=series, occurrence_date=today() - timedelta(days=5))
         MeetingNote.create(meeting=row, author=world.mentor, body="n", client_id=f"busy-note-{row.id:06d}")
 
 
@@ -118,7 +120,7 @@ def test_home_cards_run_a_fixed_number_of_queries(world, as_user, url):
     _busy_mentor(world, 15)
     for n in range(20):
         make_meeting(world.match, soon(n % 10 + 1), status=PROPOSED, proposed_by=world.mentor, attention=world.mentee)
-    make_series(world.match, date.today() - timedelta(days=3))
+    make_series(world.match, today() - timedelta(days=3))
     assert (queries(mentor, url("home.index")), queries(mentee, url("home.index"))) == small
 
 
@@ -128,7 +130,7 @@ def test_meeting_lists_run_a_fixed_number_of_queries(world, as_user, url):
     pages = (url("meetings.index"), url("meetings.past"), url("meetings.index", match=world.match.id))
     small = [queries(mentor, page) for page in pages]
     _busy_mentor(world, 15)
-    make_series(world.match, date.today() - timedelta(days=60))
+    make_series(world.match, today() - timedelta(days=60))
     assert [queries(mentor, page) for page in pages] == small
 
 

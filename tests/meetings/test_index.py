@@ -1,13 +1,15 @@
 """The Meetings page: what needs an answer, what is coming, what has been."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from mentoring.clock import utcnow
 from mentoring.meetings.models import HAPPENED, PROPOSED
 from mentoring.models import MENTEE
 
 from ..factories import make_match, make_user
-from .support import make_meeting, make_series, soon
+from .support import make_meeting, make_series, soon, today
+
+
 def test_it_is_in_the_bottom_nav_for_mentees_and_mentors(world, as_user, url):
     for person in (world.mentee, world.mentor):
         page = as_user(person).get(url("home.index")).text
@@ -17,7 +19,7 @@ def test_it_is_in_the_bottom_nav_for_mentees_and_mentors(world, as_user, url):
 
 def test_coming_up_lists_meetings_and_occurrences_in_order(world, as_user, url):
     make_meeting(world.match, soon(10), mode="video", link="https://v.example.org/z")
-    series = make_series(world.match, date.today() + timedelta(days=2))
+    series = make_series(world.match, today() + timedelta(days=2))
     page = as_user(world.mentee).get(url("meetings.index")).text
     assert page.index(f"{series.ref}-") < page.index("Video call")
     assert "Every week" in page

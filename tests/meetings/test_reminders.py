@@ -12,7 +12,7 @@ from mentoring.meetings.models import CANCELLED, Meeting, MeetingSeries
 from mentoring.meetings.reminders import requeue_meeting, save_offsets, top_up
 from mentoring.people.matching import end_match
 
-from .support import make_meeting, make_series, pending, soon, utc
+from .support import make_meeting, make_series, pending, soon, today, utc
 from mentoring.push.outbox import topic_key
 
 
@@ -95,7 +95,7 @@ def test_a_proposed_series_gets_no_reminders(ctx, world):
 
 def test_an_ended_match_loses_its_future_meetings_and_their_reminders(ctx, world):
     meeting = make_meeting(world.match, soon(3))
-    series = make_series(world.match, date.today())
+    series = make_series(world.match, today())
     requeue_meeting(meeting, world.match)
     top_up(soon(0))
     assert len({n.topic for n in pending()}) == 2

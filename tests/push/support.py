@@ -1,6 +1,6 @@
 """Helpers for the push tests: a device on the fake service, a queued notification."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from mentoring.push.models import Subscription
 from mentoring.push.outbox import Notification
@@ -16,5 +16,6 @@ def add_device(user, service, name="Phone"):
 
 def queue(user, kind="message", at=None, **fields):
     at = at or datetime(2025, 6, 2, 12, 0)
-    fields.setdefault("expires_at", at.replace(year=at.year + 1))
+    # A year on, counted in days: the same date next year does not exist after 29 February.
+    fields.setdefault("expires_at", at + timedelta(days=365))
     return Notification.create(user=user, kind=kind, url=fields.pop("url", "/"), due_at=at, created_at=at, **fields)

@@ -20,6 +20,7 @@ from mentoring.models import MENTEE
 from mentoring.push.models import DeliveryAttempt, PushPreference, Subscription
 from mentoring.push.outbox import Notification
 
+from .. import fake_clock
 from ..conftest import SECRET
 from ..factories import make_user
 
@@ -55,7 +56,9 @@ def spawn(migrated_url, vapid_settings):
     env.update(MENTORING_ENV="test", SECRET_KEY=SECRET, DATABASE_URL=migrated_url, **vapid_settings)
 
     def start(*args):
-        process = subprocess.Popen([FLASK, "--app", "app", *args], cwd=ROOT, env=env,
+        # Under --fake-now the workers must agree with this process on what is due.
+        process = subprocess.Popen(fake_clock.command(FLASK, "--app", "app", *args), cwd=ROOT,
+                                   env=fake_clock.child_env(env),
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         processes.append(process)
         return process
