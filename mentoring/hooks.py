@@ -22,6 +22,7 @@ A hook's name starts with the feature that reads it. The hooks today:
     people.match_ended         hook(match, now), same transaction  people.end_match        meetings
     accounts.sessions_ended    forget(session ids), same transaction UserSession.end_where push (its devices)
     accounts.session_renewed   follow(old id, new id)              accounts (new password) push (its devices)
+    accounts.user_flag         (name, expr()) on the signed-in user User.from_session_id   data_rights (deletion pending)
     push.producer              produce(now), each worker pass      push.worker             mood (daily check-in), meetings, safety (escalation)
     push.still_wanted.<kind>   fn(notification, user, now) -> bool push.worker, reminders  mood (daily check-in)
 

@@ -76,6 +76,21 @@ class Program(BaseModel):
     def crisis_resources(self):
         return self.crisisresource_set.order_by(CrisisResource.position, CrisisResource.id)
 
+    # Set when the program was loaded with the signed-in person; otherwise asked.
+    has_lead = None
+
+    @classmethod
+    def lead_exists(cls):
+        """An expression: the program (in the query) has an active safeguarding lead."""
+        Lead = User.alias()
+        return fn.EXISTS(Lead.select(Lead.id).where(
+            (Lead.program == cls.id) & (Lead.role == COORDINATOR) & Lead.is_safeguarding_lead & Lead.is_active))
+
+    def has_active_lead(self):
+        if self.has_lead is None:
+            self.has_lead = self.safeguarding_leads().exists()
+        return self.has_lead
+
     def safeguarding_leads(self):
         return User.select().where(
             (User.program == self)
@@ -160,7 +175,8 @@ class User(UserMixin, BaseModel):
             # The program comes along (most pages read its settings), and so
             # does the session's last sighting, so keeping it fresh costs no
             # query on the (many) requests where it is fresh enough.
-            cls.select(cls, Program, UserSession.last_seen_at)
+            cls.select(cls, Program, UserSession.last_seen_at, Program.lead_exists().alias("program_has_lead"),
+                       *[flag().alias(name) for name, flag in hooks.get("accounts.user_flag")])
             .join(Program)
             .switch(cls)
             .join(UserSession, on=(UserSession.user == cls.id), attr="signed_in_session")
@@ -177,6 +193,8 @@ class User(UserMixin, BaseModel):
         )
         if user is not None:
             user.session_key = value
+            # Safety rules ask it on many pages (PHQ-9 needs a lead; the panel says who was told).
+            user.program.has_lead = bool(user.__dict__.pop("program_has_lead"))
         return user
 
     @property

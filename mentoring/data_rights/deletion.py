@@ -8,7 +8,7 @@ else the person recorded goes. Each deletion is one transaction.
 import logging
 from datetime import timedelta
 
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from ..audit import record
 from ..clock import utcnow
@@ -28,6 +28,12 @@ from .settings import setting
 log = logging.getLogger(__name__)
 
 FORMER_MEMBER = "Former member"
+
+
+def pending_exists():
+    """An expression for the user query: this user has an open deletion request."""
+    return fn.EXISTS(DeletionRequest.select(DeletionRequest.id).where(
+        (DeletionRequest.user == User.id) & (DeletionRequest.status == DeletionRequest.PENDING)))
 
 
 def pending_for(user):

@@ -6,7 +6,9 @@ from flask_login import current_user
 
 from ..access import require, roles, signed_in
 from ..clock import utcnow
+from .. import hooks
 from ..home import add_home_card
+from ..push import add_producer
 from ..i18n import _, _l, ngettext
 from ..models import COORDINATOR, ROLES
 from ..personal_data import PERSONAL_DATA
@@ -114,6 +116,10 @@ def _requests_card(user):
 
 def _own_request_card(user):
     """Someone leaving sees, first thing, when it happens and that they can still stay."""
+    # Almost nobody is leaving: the signed-in user comes with a flag that says
+    # whether to look, so most home visits ask nothing here.
+    if not getattr(user, "deletion_pending", True):
+        return None
     pending = deletion.pending_for(user)
     return {"pending": pending} if pending else None
 
@@ -127,5 +133,7 @@ def init_app(app):
     add_account_link(app, [COORDINATOR], "data_rights.deletions", _l("Deletion requests"), 55)
     add_account_link(app, [COORDINATOR], "data_rights.data_settings_page", _l("Keeping and deleting data"), 56)
     # The push worker completes due deletions and applies retention on every pass.
-    app.extensions.setdefault("reminder_producers", []).extend([deletion.run_due, retention.run])
+    hooks.add(app, "accounts.user_flag", ("deletion_pending", deletion.pending_exists))
+    add_producer(app, deletion.run_due)
+    add_producer(app, retention.run)
     cli.init_app(app)

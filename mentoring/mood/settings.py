@@ -27,7 +27,7 @@ def mood_settings(program):
     chosen = (program.settings or {}).get(KEY) or {}
     merged = {key: chosen.get(key, default) for key, default in DEFAULTS.items()}
     merged["measures"] = [m for m in merged["measures"] if m in DEPRESSION_MEASURES + OTHER_MEASURES]
-    if "phq9" in merged["measures"] and not program.safeguarding_leads().exists():
+    if "phq9" in merged["measures"] and not program.has_active_lead():
         # Nobody would see an answer to item 9: whatever the data says, ask PHQ-8.
         merged["measures"] = ["phq8" if m == "phq9" else m for m in merged["measures"]]
     return merged

@@ -73,7 +73,7 @@ def check_writing(writer, texts, source, before=(), now=None):
         return WritingCheck()
     seen = set(_phrases(before, languages))
     new = [p for p in phrases if p not in seen]
-    has_lead = writer.program.safeguarding_leads().exists()
+    has_lead = writer.program.has_active_lead()
     alert = _alert(writer, new, source, now or utcnow()) if new else None
     return WritingCheck(phrases=phrases, alert=alert, told_lead=has_lead)
 

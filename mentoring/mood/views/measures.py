@@ -75,6 +75,6 @@ def measure_result(response_id):
         item_changes=[] if is_first or not measure.per_item else list(zip(measure.items, first.answers, response.answers)),
         # Item 9 above 0: crisis resources and the safety plan at once, on this very page.
         # The answer raised an alert when it was saved; the panel says who was told.
-        crisis=crisis_panel(user, told_lead=user.program.safeguarding_leads().exists()) if item9 > 0 else None,
+        crisis=crisis_panel(user, told_lead=user.program.has_active_lead()) if item9 > 0 else None,
         has_mentor=user.active_match() is not None,
     )

@@ -30,7 +30,7 @@ def program_settings():
     program = current_user.program
     settings = mood_settings(program)
     form = ProgramMoodForm(data=_initial(settings))
-    has_lead = program.safeguarding_leads().exists()
+    has_lead = program.has_active_lead()
     if form.validate_on_submit():
         if form.depression.data == "phq9" and not has_lead:
             form.depression.errors = list(form.depression.errors) + [_(
