@@ -34,4 +34,4 @@ def test_mentee_and_mentor_see_each_other(new_phone, world):
     sign_in(mentor, world.mentor)
     expect(mentee.get_by_text(world.mentor.name)).to_be_visible()
     mentor.get_by_role("link", name=world.mentee.name).click()
-    expect(mentor.get_by_role("heading", name=world.mentee.name)).to_be_visible()
+    expect(mentor.get_by_role("heading", name=world.mentee.name, exact=True)).to_be_visible()
