@@ -81,6 +81,16 @@ def sign_in(page, user, password=PASSWORD):
     page.wait_for_url(lambda url: "/login" not in url)
 
 
+def no_sideways_scroll(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def big_enough(locator):
+    """A tap target of at least 44 by 44 CSS pixels."""
+    box = locator.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44, box
+
+
 def screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -13,18 +13,9 @@ from mentoring.data_rights import DeletionRequest
 from mentoring.data_rights.deletion import FORMER_MEMBER
 from mentoring.models import User
 
-from .conftest import PHONE, screenshot, sign_in
+from .conftest import big_enough, no_sideways_scroll, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
-
-def big_enough(locator):
-    box = locator.bounding_box()
-    assert box["height"] >= 44 and box["width"] >= 44, box
 
 
 def test_a_mentee_downloads_and_asks_for_deletion_and_a_coordinator_confirms(new_phone, world):

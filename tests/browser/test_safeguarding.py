@@ -8,18 +8,9 @@ from playwright.sync_api import expect
 
 from mentoring.safety import AlertEvent, SafeguardingAlert
 
-from .conftest import PHONE, screenshot, sign_in
+from .conftest import big_enough, no_sideways_scroll, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
-
-def big_enough(locator):
-    box = locator.bounding_box()
-    assert box["height"] >= 44 and box["width"] >= 44, box
 
 
 def test_a_mentor_raises_a_concern_that_a_lead_takes_on_and_closes(new_phone, world):
