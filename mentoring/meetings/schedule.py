@@ -98,21 +98,16 @@ def between(matches, start, end):
     """Every meeting of `matches` starting in [start, end), rows and occurrences. Two queries."""
     if not matches:
         return []
-    by_id = {m.id: m for m in matches}
+    match_ids = [m.id for m in matches]
     series_list = list(
-        MeetingSeries.select().where(MeetingSeries.match.in_(list(by_id)) & _series_query(start, end))
+        MeetingSeries.select().where(MeetingSeries.match.in_(match_ids) & _series_query(start, end))
     )
     rows = list(
         Meeting.select().where(
-            Meeting.match.in_(list(by_id)) & _rows_query(start, end, [s.id for s in series_list])
+            Meeting.match.in_(match_ids) & _rows_query(start, end, [s.id for s in series_list])
         )
     )
-    for series in series_list:
-        series.match = by_id[series.match_id]
-    items = merge(series_list, rows, start, end)
-    for item in items:
-        item.match = by_id[item.match_id]
-    return items
+    return _placed(series_list, rows, start, end, matches)
 
 
 def for_series(series_list, start, end):
