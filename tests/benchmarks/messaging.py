@@ -19,7 +19,6 @@ import sys
 import tempfile
 import time
 from datetime import timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 from peewee import fn
 from playhouse.test_utils import count_queries
@@ -31,6 +30,8 @@ from mentoring.programs import create_program
 from mentoring.messages import Conversation, Message, Participant
 from mentoring.messages.sending import send
 from mentoring.models import MENTEE, MENTOR, Match, User
+
+from . import scratch_postgres
 
 MATCHES = int(os.environ.get("MATCHES", 1000))
 PER_MATCH = int(os.environ.get("PER_MATCH", 500))
@@ -192,23 +193,11 @@ def run(label, url, batch):
 
 
 def postgres(server):
-    import psycopg2
-
-    name = f"mentoring_bench_{os.getpid()}"
-    admin_url = urlunsplit(urlsplit(server)._replace(path="/postgres"))
-
-    def admin(sql):
-        conn = psycopg2.connect(admin_url)
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            cur.execute(sql)
-        conn.close()
-
-    admin(f'CREATE DATABASE "{name}"')
+    url, drop = scratch_postgres(server, "mentoring_bench")
     try:
-        return run("PostgreSQL", urlunsplit(urlsplit(server)._replace(path=f"/{name}")), batch=5000)
+        return run("PostgreSQL", url, batch=5000)
     finally:
-        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop()
 
 
 def report(runs):
@@ -233,3 +222,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+

@@ -27,14 +27,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from playhouse.test_utils import count_queries
 
 from mentoring import create_app
 from mentoring.db import database, migrate, open_database
 
-from . import program
+from . import program, scratch_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -246,25 +245,13 @@ def send_under_load(server, app, ids, cookie, seconds, clients=20):
 
 
 def postgres(server, scale, seconds, clients):
-    import psycopg2
-
-    name = f"mentoring_pages_{os.getpid()}"
-    admin_url = urlunsplit(urlsplit(server)._replace(path="/postgres"))
-
-    def admin(sql):
-        conn = psycopg2.connect(admin_url)
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            cur.execute(sql)
-        conn.close()
-
-    admin(f'CREATE DATABASE "{name}"')
+    url, drop = scratch_postgres(server, "mentoring_pages")
     try:
-        return measure("PostgreSQL", urlunsplit(urlsplit(server)._replace(path=f"/{name}")), scale, seconds, clients)
+        return measure("PostgreSQL", url, scale, seconds, clients)
     finally:
         if hasattr(database.obj, "close_all"):
             database.obj.close_all()
-        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop()
 
 
 def report(run):

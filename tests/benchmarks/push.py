@@ -12,14 +12,14 @@ import argparse
 import json
 import multiprocessing
 import os
-import secrets
 import statistics
 import tempfile
 import time
 from datetime import timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 from playhouse.test_utils import count_queries
+
+from . import scratch_postgres
 
 PAYLOAD = json.dumps({"title": "Meeting reminder", "body": "You have a meeting coming up.",
                       "tag": "x" * 22, "url": "/notifications/123456/open"}).encode()
@@ -78,20 +78,7 @@ def _database(url):
     if not url:
         path = os.path.join(tempfile.mkdtemp(prefix="push-bench-"), "bench.db")
         return f"sqlite:///{path}", lambda: None
-    import psycopg2
-
-    name = f"push_bench_{secrets.token_hex(3)}"
-    admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-
-    def admin(sql):
-        conn = psycopg2.connect(admin_url)
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            cur.execute(sql)
-        conn.close()
-
-    admin(f'CREATE DATABASE "{name}"')
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}")), lambda: admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+    return scratch_postgres(url, "push_bench")
 
 
 def throughput(database_url, settings, count, people):
@@ -183,3 +170,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+
